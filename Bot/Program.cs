@@ -1,0 +1,4 @@
+using FirstLine.Bot.Hosting;
+
+var app = FirstLineApp.Create(args);
+await app.RunAsync();
