@@ -1,0 +1,57 @@
+// What a customer sees and does in Microsoft's Web Chat 4.18.1, by the selectors Web Chat renders.
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+const BOT_BUBBLE = '.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content';
+const USER_BUBBLE = '.webchat__bubble.webchat__bubble--from-user .webchat__bubble__content';
+const SENDING_STATUS = '.webchat__activity-status--sending';
+// Web Chat's own strings for a message the server never echoed back (ACTIVITY_STATUS_SEND_FAILED_RETRY).
+const SEND_FAILED_TEXTS = ['Send failed', 'Fehler beim Senden'];
+
+export class WebChatPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page, log) {
+    this.page = page;
+    this.log = log;
+  }
+
+  async waitForBotBubble(text, timeout = 30_000) {
+    await this.page.locator(BOT_BUBBLE, { hasText: text }).first().waitFor({ state: 'visible', timeout });
+    this.log(`bot bubble shown: "${text}"`);
+  }
+
+  async waitForUserBubble(text, timeout = 30_000) {
+    await this.page.locator(USER_BUBBLE, { hasText: text }).first().waitFor({ state: 'visible', timeout });
+    this.log(`user bubble shown: "${text}"`);
+  }
+
+  /** Types into the send box and presses Enter, as a customer would. */
+  async send(text) {
+    const box = this.page.locator(SEND_BOX).first();
+    await box.waitFor({ state: 'visible' });
+    await box.click();
+    await box.fill(text);
+    await box.press('Enter');
+    this.log(`typed "${text}" + Enter`);
+  }
+
+  /** Web Chat marks a message sent only when the server echoes it; otherwise it says "Send failed". */
+  async assertEverythingSent(timeout = 15_000) {
+    await this.page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, SENDING_STATUS, { timeout });
+    const text = await this.page.locator('#webchat').innerText();
+    const failed = SEND_FAILED_TEXTS.find((t) => text.includes(t));
+    if (failed) throw new Error(`Web Chat shows "${failed}"`);
+    this.log('no message is "Sending" or "Send failed"');
+  }
+
+  async transcript() {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.webchat__bubble')].map((bubble) => {
+        const who = bubble.classList.contains('webchat__bubble--from-user') ? 'user' : 'bot';
+        return `${who}: ${bubble.querySelector('.webchat__bubble__content')?.textContent ?? ''}`;
+      }),
+    );
+  }
+
+  async count(kind, text) {
+    return this.page.locator(kind === 'user' ? USER_BUBBLE : BOT_BUBBLE, { hasText: text }).count();
+  }
+}
