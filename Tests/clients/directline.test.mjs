@@ -63,6 +63,16 @@ function post(directLine, activity) {
   );
 }
 
+/** The `user` claim DirectLineJS and Web Chat read from a JWT token (undefined for opaque tokens). */
+function userIdInToken(token) {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+    return typeof claims.user === 'string' ? claims.user : claims.user?.id;
+  } catch {
+    return undefined;
+  }
+}
+
 const isBotMessage = (text) => (a) => a.type === 'message' && a.from?.role === 'bot' && (a.text ?? '').includes(text);
 // Typing is pushed live over the WebSocket only and never stored, so it is not part of "what was missed".
 const withoutTyping = (activities) => activities.filter((a) => a.type !== 'typing');
@@ -111,7 +121,8 @@ async function converseMissAndReconnect(mode) {
     assert.equal(echo.id, postedId, 'the echo carries the id postActivity returned');
     assert.deepEqual(echo.channelData, channelData, 'channelData comes back verbatim');
     assert.equal(echo.text, 'hello');
-    assert.equal(echo.from?.id, user.id);
+    // Like the real service, a user id bound into the token (dl_…) wins over the one the client sends.
+    assert.equal(echo.from?.id, userIdInToken(minted.token) ?? user.id);
     assert.equal(echo.from?.role, 'user');
 
     const reply = await activities.waitFor(isBotMessage('You said: hello'), 'the bot\'s reply');

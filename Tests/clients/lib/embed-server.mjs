@@ -38,6 +38,11 @@ export async function startEmbedServer(html) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // The browser keeps connections alive; close them too, or close() waits for their idle timeout.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
