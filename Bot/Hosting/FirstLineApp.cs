@@ -1,3 +1,8 @@
+using FirstLine.Bot.Conversations;
+using FirstLine.Bot.Storage;
+using FirstLine.Bot.WebChat;
+using FirstLine.Channels.DirectLine;
+
 namespace FirstLine.Bot.Hosting;
 
 /// <summary>
@@ -6,10 +11,39 @@ namespace FirstLine.Bot.Hosting;
 /// </summary>
 public static class FirstLineApp
 {
-    public static WebApplication Create(string[] args)
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <param name="args">Command-line arguments; any configuration key can be given as <c>--Section:Key=value</c>.</param>
+    /// <param name="configureServices">Lets tests and benchmarks replace a service (e.g. the bot) after the modules registered theirs.</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+
+            // appsettings.json and wwwroot are copied next to the binary, so the app runs from any directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        DevelopmentSecret.Apply(builder);
+        builder.Services.AddFirstLineStorage(builder.Configuration);
+        builder.Services.AddConversations(builder.Configuration);
+        builder.Services.AddSingleton<WebChatSessionCookie>();
+        configureServices?.Invoke(builder.Services);
+
         var app = builder.Build();
+        app.UseConversations();
+        app.UseWebSockets();
+        app.UseCors();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapDirectLine();
+        app.MapWebChat();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
         return app;
     }
 }

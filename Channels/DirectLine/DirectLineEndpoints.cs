@@ -19,30 +19,30 @@ public static class DirectLineEndpoints
             .AddEndpointFilter<DirectLineErrorFilter>();
 
         group.MapPost("/tokens/generate", async (HttpContext http, DirectLineService service, CancellationToken ct) =>
-            Results.Ok(await service.GenerateTokenAsync(Caller(http, service), await ReadOptionalAsync<TokenParameters>(http, ct), ct)));
+            Ok(await service.GenerateTokenAsync(Caller(http, service), await ReadOptionalAsync<TokenParameters>(http, ct), ct)));
 
         group.MapPost("/tokens/refresh", (HttpContext http, DirectLineService service) =>
-            Results.Ok(service.RefreshToken(Caller(http, service))));
+            Ok(service.RefreshToken(Caller(http, service))));
 
         group.MapPost("/conversations", async (HttpContext http, DirectLineService service, CancellationToken ct) =>
         {
             var (created, conversation) = await service.StartConversationAsync(
-                Caller(http, service), await ReadOptionalAsync<TokenParameters>(http, ct), StreamBase(http), ct);
-            return created ? Results.Json(conversation, statusCode: StatusCodes.Status201Created) : Results.Ok(conversation);
+                Caller(http, service), await ReadOptionalAsync<TokenParameters>(http, ct), ServiceUrl(http), StreamBase(http), ct);
+            return created ? Results.Json(conversation, BotJson.Options, statusCode: StatusCodes.Status201Created) : Ok(conversation);
         });
 
         group.MapGet("/conversations/{conversationId}", async (HttpContext http, DirectLineService service, string conversationId, string? watermark, CancellationToken ct) =>
-            Results.Ok(await service.ReconnectAsync(Caller(http, service), conversationId, watermark, StreamBase(http), ct)));
+            Ok(await service.ReconnectAsync(Caller(http, service), conversationId, watermark, ServiceUrl(http), StreamBase(http), ct)));
 
         group.MapGet("/conversations/{conversationId}/activities", async (HttpContext http, DirectLineService service, string conversationId, string? watermark, CancellationToken ct) =>
-            Results.Ok(await service.GetActivitiesAsync(Caller(http, service), conversationId, watermark, ct)));
+            Ok(await service.GetActivitiesAsync(Caller(http, service), conversationId, watermark, ct)));
 
         group.MapPost("/conversations/{conversationId}/activities", async (HttpContext http, DirectLineService service, IOptions<DirectLineOptions> options, string conversationId, CancellationToken ct) =>
         {
             var caller = Caller(http, service);
             caller.EnsureMayAccess(conversationId);
             var activity = await ReadActivityAsync(http, options.Value.MaxActivityBytes, ct);
-            return Results.Ok(new ResourceResponse(await service.PostActivityAsync(caller, conversationId, activity, ServiceUrl(http), ct)));
+            return Ok(new ResourceResponse(await service.PostActivityAsync(caller, conversationId, activity, ServiceUrl(http), ct)));
         });
 
         group.MapPost("/conversations/{conversationId}/upload", (HttpContext http, DirectLineUpload upload, string conversationId, string? userId, CancellationToken ct) =>
@@ -62,11 +62,14 @@ public static class DirectLineEndpoints
         group.MapGet("/session/getsessionid", (HttpContext http, DirectLineService service) =>
         {
             Caller(http, service);
-            return Results.Ok(new { sessionId = string.Empty });
+            return Ok(new { sessionId = string.Empty });
         });
 
         return endpoints;
     }
+
+    /// <summary>200 with the Bot Framework JSON dialect (camelCase, nulls omitted).</summary>
+    internal static IResult Ok<T>(T value) => Results.Json(value, BotJson.Options);
 
     internal static DirectLineCaller Caller(HttpContext http, DirectLineService service) =>
         DirectLineCaller.From(service.Tokens, DirectLineCaller.BearerFrom(http.Request.Headers.Authorization));

@@ -23,13 +23,13 @@ internal sealed partial class DirectLineErrorFilter(ILogger<DirectLineErrorFilte
                 LogRefused(context.HttpContext.Request.Path, exception.StatusCode, exception.Code);
             }
 
-            return Results.Json(new ErrorResponse(new ErrorDetail(exception.Code, exception.Message)), statusCode: exception.StatusCode);
+            return Results.Json(new ErrorResponse(new ErrorDetail(exception.Code, exception.Message)), BotJson.Options, statusCode: exception.StatusCode);
         }
         catch (BadHttpRequestException exception)
         {
             LogRefused(context.HttpContext.Request.Path, exception.StatusCode, "BadRequest");
             var code = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "MessageSizeTooBig" : "BadArgument";
-            return Results.Json(new ErrorResponse(new ErrorDetail(code, exception.Message)), statusCode: exception.StatusCode);
+            return Results.Json(new ErrorResponse(new ErrorDetail(code, exception.Message)), BotJson.Options, statusCode: exception.StatusCode);
         }
     }
 

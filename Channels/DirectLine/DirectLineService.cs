@@ -47,7 +47,7 @@ public sealed partial class DirectLineService(
     /// through the bot; <c>Created</c> is false when the token's conversation had already been started.
     /// </summary>
     public async Task<(bool Created, ConversationResponse Conversation)> StartConversationAsync(
-        DirectLineCaller caller, TokenParameters? parameters, Uri streamBase, CancellationToken cancellationToken)
+        DirectLineCaller caller, TokenParameters? parameters, Uri serviceUrl, Uri streamBase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var conversation = caller.IsSecret
@@ -59,18 +59,28 @@ public sealed partial class DirectLineService(
         if (started)
         {
             LogConversationStarted(conversation.Id, locale);
-            await GreetAsync(conversation with { Locale = locale }, streamBase, cancellationToken).ConfigureAwait(false);
+            await GreetAsync(conversation with { Locale = locale }, serviceUrl, cancellationToken).ConfigureAwait(false);
         }
 
         return (started, Respond(conversation, streamBase, watermark: null));
     }
 
     /// <summary><c>GET conversations/{id}</c>: a fresh token and a stream URL that replays from the watermark.</summary>
-    public async Task<ConversationResponse> ReconnectAsync(DirectLineCaller caller, string conversationId, string? watermark, Uri streamBase, CancellationToken cancellationToken)
+    public async Task<ConversationResponse> ReconnectAsync(DirectLineCaller caller, string conversationId, string? watermark, Uri serviceUrl, Uri streamBase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.EnsureMayAccess(conversationId);
         var conversation = await RequireConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+
+        // A client given the id of a conversation nobody started yet reconnects instead of starting it;
+        // start it here so the bot still greets.
+        if (conversation.StartedAt is null
+            && await store.TryMarkStartedAsync(conversation.Id, conversation.Locale, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            LogConversationStarted(conversation.Id, conversation.Locale);
+            await GreetAsync(conversation, serviceUrl, cancellationToken).ConfigureAwait(false);
+        }
+
         return Respond(conversation, streamBase, ParseWatermark(watermark) is var after && after >= 0 ? after.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
@@ -140,6 +150,9 @@ public sealed partial class DirectLineService(
 
     public Task<StoredAttachment?> FindAttachmentAsync(string attachmentId, CancellationToken cancellationToken) =>
         store.FindAttachmentAsync(attachmentId, cancellationToken);
+
+    public Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        store.FindConversationAsync(conversationId, cancellationToken);
 
     public async Task<DirectLineConversation> RequireConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         await store.FindConversationAsync(conversationId, cancellationToken).ConfigureAwait(false) ?? throw DirectLineException.ConversationNotFound();

@@ -39,7 +39,7 @@ public sealed class DirectLineUpload(DirectLineService service, IOptions<DirectL
         }
 
         var id = await service.PostActivityAsync(caller, conversationId, activity, baseUrl, cancellationToken);
-        return Results.Ok(new ResourceResponse(id));
+        return DirectLineEndpoints.Ok(new ResourceResponse(id));
     }
 
     private static async Task<(Activity? Activity, List<UploadedFile> Files)> ReadMultipartAsync(

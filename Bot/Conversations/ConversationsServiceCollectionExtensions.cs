@@ -1,0 +1,27 @@
+using FirstLine.Channels.DirectLine;
+using FirstLine.Channels.Turns;
+
+namespace FirstLine.Bot.Conversations;
+
+public static class ConversationsServiceCollectionExtensions
+{
+    /// <summary>The bot, its turn pipeline (transcripts, one error handler) and the Direct Line channel.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDirectLine(configuration);
+        services.AddSingleton<IBot, PlaceholderEchoBot>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<TranscriptLoggerMiddleware>();
+        return services;
+    }
+
+    /// <summary>Wires the middleware and the error handler into the adapters once the container is built.</summary>
+    public static WebApplication UseConversations(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var adapter = app.Services.GetRequiredService<DirectLineAdapter>();
+        adapter.Use(app.Services.GetRequiredService<TranscriptLoggerMiddleware>());
+        adapter.OnTurnError = app.Services.GetRequiredService<TurnErrorHandler>().HandleAsync;
+        return app;
+    }
+}
