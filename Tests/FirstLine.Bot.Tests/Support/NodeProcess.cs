@@ -46,7 +46,14 @@ public static class NodeProcess
             lock (transcript)
             {
                 transcript.AppendLine(line);
-                output.WriteLine(prefix + line);
+                try
+                {
+                    output.WriteLine(prefix + line);
+                }
+                catch (InvalidOperationException)
+                {
+                    // xunit refuses output after the test ended; an exception here would crash the test host.
+                }
             }
         }
 
