@@ -16,16 +16,20 @@ public sealed partial class LanguageDetector
     // A word found in several lists says less about each language than a word found in one.
     private readonly Dictionary<string, List<(string Language, double Weight)>> functionWords = [];
 
+    // Letters and word shapes typical of one language; they decide short texts without function words,
+    // such as ticket subjects ("Kritischer Fehler aufgetreten").
     private static readonly (string Language, Regex Pattern, double Weight)[] Letters =
     [
         ("de", GermanLetters(), 1.5),
-        ("de", GermanEndings(), 0.6),
-        ("en", EnglishEndings(), 0.6),
+        ("de", GermanShapes(), 0.5),
+        ("en", EnglishShapes(), 0.5),
         ("fr", FrenchLetters(), 1.0),
+        ("fr", FrenchShapes(), 0.5),
         ("es", SpanishLetters(), 1.5),
+        ("es", SpanishShapes(), 0.5),
         ("pt", PortugueseLetters(), 1.5),
-        ("it", ItalianEndings(), 0.4),
-        ("nl", DutchLetters(), 1.0),
+        ("it", ItalianShapes(), 0.5),
+        ("nl", DutchShapes(), 0.7),
     ];
 
     public LanguageDetector()
@@ -106,25 +110,31 @@ public sealed partial class LanguageDetector
     [GeneratedRegex("[äöüß]", RegexOptions.IgnoreCase)]
     private static partial Regex GermanLetters();
 
-    [GeneratedRegex(@"\w{3,}(ung|keit|heit|lich|isch|chen)\b|\bsch\w+", RegexOptions.IgnoreCase)]
-    private static partial Regex GermanEndings();
+    [GeneratedRegex(@"sch|tz|\w{3,}(ung|ungen|keit|heit|lich|isch|chen|ige|iger|igen|er|en)\b|\b(ge|be|ver|zer|ent|auf|aus|ein)\w{4,}", RegexOptions.IgnoreCase)]
+    private static partial Regex GermanShapes();
 
-    [GeneratedRegex(@"\w{2,}(ing|tion|ly|ed)\b|\bth\w+", RegexOptions.IgnoreCase)]
-    private static partial Regex EnglishEndings();
+    [GeneratedRegex(@"\w{2,}(ing|tion|ed|ly|ity|ness|ment|ous|ive|ful|ight|ould)\b|\bth\w*|\w*w\w*|\w+y\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishShapes();
 
     // Letters Portuguese shares (à, â, ê, ô, ç) are left to the function words; elisions are typically French.
     [GeneratedRegex(@"[èëîïûùœ]|\b[ldjnmcs]'\p{L}|\bqu'", RegexOptions.IgnoreCase)]
     private static partial Regex FrenchLetters();
 
-    [GeneratedRegex("[ñ¿¡]|ción\\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"é|eau|\w+(eur|euse|eux|ité|aire|ique|ais|ait|ez)\b|\w*ou\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex FrenchShapes();
+
+    [GeneratedRegex("[ñ¿¡]|ción\\b|ciones\\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpanishLetters();
 
-    [GeneratedRegex("[ãõ]|ção\\b|ções\\b|\\blh\\w|\\w+nh[ao]\\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\w+(idad|ado|ada|ados|adas|amos|emos|ía|ío)\b|\bll\w+|\w+os\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpanishShapes();
+
+    [GeneratedRegex("[ãõ]|ção\\b|ções\\b|\\blh\\w|\\w+nh[ao]s?\\b|\\w+lh[ao]s?\\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortugueseLetters();
 
-    [GeneratedRegex(@"\w+(zione|zioni|gli|mente)\b|[ìò]", RegexOptions.IgnoreCase)]
-    private static partial Regex ItalianEndings();
+    [GeneratedRegex(@"\w+(zione|zioni|ità|mente|ggio|zza)\b|gli|[ìò]|\w+cch\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex ItalianShapes();
 
-    [GeneratedRegex(@"\w+ij\w*|\w+(lijk|heid)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DutchLetters();
+    [GeneratedRegex(@"\w+ij\w*|\w+(lijk|heid)\b|\w*(aa|uu|oe)\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex DutchShapes();
 }
