@@ -3,7 +3,8 @@
 //   node webchat.mjs resume  --user-data-dir DIR    same browser profile after a server restart: history shown, new reply
 //   node webchat.mjs german  [--user-data-dir DIR]  /?lang=de: German greeting and reply
 //   node webchat.mjs embed   [--user-data-dir DIR]  Web Chat on another origin with `domain` = FirstLine (CORS)
-// Env: FIRSTLINE_URL, FIRSTLINE_SECRET (embed only), CHROMIUM_PATH (default /usr/bin/chromium).
+// Env: FIRSTLINE_URL, FIRSTLINE_SECRET (embed only), CHROMIUM_PATH (default /usr/bin/chromium),
+//      FIRSTLINE_TRACE=1 to log every request, response and WebSocket frame with its time.
 // Exit code 0 = the phase passed. On failure a screenshot path is printed.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,12 +94,24 @@ async function main() {
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location()?.url ?? 'unknown source'})`);
+    if (message.type() === 'error' && !message.location()?.url?.endsWith('/favicon.ico')) problems.push(`console error: ${message.text()} (${message.location()?.url ?? 'unknown source'})`);
   });
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+      problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    }
   });
+  if (process.env.FIRSTLINE_TRACE) {
+    // Every request and WebSocket with its time, to see where a slow phase spends it.
+    page.on('request', (request) => log(`-> ${request.method()} ${request.url()}`));
+    page.on('response', (response) => log(`<- ${response.status()} ${response.url()}`));
+    page.on('websocket', (socket) => {
+      log(`ws open ${socket.url()}`);
+      socket.on('framereceived', (frame) => log(`ws frame ${String(frame.payload).slice(0, 120)}`));
+      socket.on('close', () => log('ws closed'));
+    });
+  }
 
   const webChat = new WebChatPage(page, log);
   let timer;
