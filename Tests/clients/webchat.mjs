@@ -1,6 +1,7 @@
 // Microsoft's Web Chat in headless Chromium against FirstLine, one phase per run:
 //   node webchat.mjs chat    [--user-data-dir DIR]  demo page /?lang=en: greeting, "hello" → reply, no "Send failed"
 //   node webchat.mjs resume  --user-data-dir DIR    same browser profile after a server restart: history shown, new reply
+//   node webchat.mjs upload  [--user-data-dir DIR]  attach a file + text: multipart upload, echo, file downloadable
 //   node webchat.mjs german  [--user-data-dir DIR]  /?lang=de: German greeting and reply
 //   node webchat.mjs embed   [--user-data-dir DIR]  Web Chat on another origin with `domain` = FirstLine (CORS)
 // Env: FIRSTLINE_URL, FIRSTLINE_SECRET (embed only), CHROMIUM_PATH (default /usr/bin/chromium),
@@ -42,6 +43,23 @@ const phases = {
     await webChat.assertEverythingSent();
     const earlier = await webChat.count('user', /^hello$/);
     if (earlier !== 1) throw new Error(`expected the earlier "hello" exactly once in the transcript, found ${earlier}`);
+  },
+
+  async upload(webChat) {
+    const page = webChat.page;
+    await page.goto(`${firstLineUrl()}/?lang=en`);
+    await webChat.waitForBotBubble('Hello');
+    // Web Chat posts a message with attachments as multipart to /upload (botframework-directlinejs' upload path).
+    const file = { name: 'error-message.txt', mimeType: 'text/plain', buffer: Buffer.from('Error 0x80070005: access denied\n') };
+    const uploaded = page.waitForResponse((r) => r.request().method() === 'POST' && /\/conversations\/[^/]+\/upload\?/.test(r.url()));
+    await webChat.attach(file);
+    await webChat.send('here is the error');
+    const response = await uploaded;
+    if (response.status() !== 200) throw new Error(`upload answered ${response.status()}: ${await response.text()}`);
+    await webChat.waitForUserFile(file.name);
+    await webChat.waitForBotBubble('You said: here is the error');
+    await webChat.assertEverythingSent();
+    await webChat.assertFileDownloads(file);
   },
 
   async german(webChat) {

@@ -12,6 +12,10 @@ public sealed class WebChatTests(SharedFirstLineServer shared, ITestOutputHelper
         RealClientRunner.RunWebChatPhaseAsync(shared.Server, "chat", userDataDirectory: null, output);
 
     [Fact]
+    public Task Web_Chat_uploads_a_file_with_a_message_and_the_file_downloads_again_from_FirstLine() =>
+        RealClientRunner.RunWebChatPhaseAsync(shared.Server, "upload", userDataDirectory: null, output);
+
+    [Fact]
     public Task Web_Chat_speaks_German_when_the_demo_page_is_opened_with_lang_de() =>
         RealClientRunner.RunWebChatPhaseAsync(shared.Server, "german", userDataDirectory: null, output);
 

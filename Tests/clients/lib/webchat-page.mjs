@@ -2,6 +2,9 @@
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 const BOT_BUBBLE = '.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content';
 const USER_BUBBLE = '.webchat__bubble.webchat__bubble--from-user .webchat__bubble__content';
+const UPLOAD_INPUT = 'input.webchat__upload-button--file-input';
+const USER_FILE_NAME = '.webchat__bubble.webchat__bubble--from-user .webchat__fileContent__fileName';
+const USER_FILE_LINK = '.webchat__bubble.webchat__bubble--from-user a.webchat__fileContent__buttonLink';
 const SENDING_STATUS = '.webchat__activity-status--sending';
 // Web Chat's own strings for a message the server never echoed back (ACTIVITY_STATUS_SEND_FAILED_RETRY).
 const SEND_FAILED_TEXTS = ['Send failed', 'Fehler beim Senden'];
@@ -31,6 +34,29 @@ export class WebChatPage {
     await box.fill(text);
     await box.press('Enter');
     this.log(`typed "${text}" + Enter`);
+  }
+
+  /** Picks a file with the paper-clip button (Web Chat 4.18 sends it with the next message). */
+  async attach(file) {
+    await this.page.locator(UPLOAD_INPUT).first().setInputFiles(file);
+    this.log(`attached ${file.name}`);
+  }
+
+  async waitForUserFile(name, timeout = 30_000) {
+    await this.page.locator(USER_FILE_NAME, { hasText: name }).first().waitFor({ state: 'visible', timeout });
+    this.log(`user file bubble shown: "${name}"`);
+  }
+
+  /** The link in the customer's own file bubble (the server's copy after the echo) gives back the same bytes. */
+  async assertFileDownloads(file) {
+    const href = await this.page.locator(USER_FILE_LINK).last().getAttribute('href');
+    if (!href?.startsWith('http')) throw new Error(`the file bubble links to ${href}, not to the server's copy`);
+    const response = await this.page.request.get(href);
+    const body = await response.body();
+    if (response.status() !== 200 || !body.equals(file.buffer)) {
+      throw new Error(`GET ${href} answered ${response.status()} with ${body.length} bytes instead of the ${file.buffer.length} uploaded`);
+    }
+    this.log(`the uploaded file downloads again from ${href}`);
   }
 
   /** Web Chat marks a message sent only when the server echoes it; otherwise it says "Send failed". */
