@@ -302,3 +302,42 @@ describe('DirectLineJS bad input', () => {
     }
   });
 });
+
+describe('DirectLineJS burst', () => {
+  test('a burst of messages from one conversation is queued: none refused, every one answered in order', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const BURST = 20;
+    const minted = await generateToken(firstLineSecret());
+    const client = createClient('websocket', { token: minted.token });
+    const activities = new ActivityCollector(client, () => {});
+    try {
+      await waitForStatus(client, ConnectionStatus.Online);
+      await activities.waitFor(isBotMessage('Hello'), 'the greeting');
+      const from = { id: 'burst-user' };
+      // All at once, as a script or an impatient customer would; DirectLineJS turns a 429 or 5xx into a lost message.
+      const ids = await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          post(client, { type: 'message', from, text: `burst ${i}`, channelData: { clientActivityID: `burst-${i}` } }),
+        ),
+      );
+      for (const id of ids) assert.notEqual(id, 'retry', 'DirectLineJS got an id, not "retry" (what it makes of a 5xx/429)');
+      assert.equal(new Set(ids).size, BURST, 'every message got its own id');
+
+      for (let i = 0; i < BURST; i++) {
+        await activities.waitFor(isBotMessage(`You said: burst ${i}`), `the reply to burst ${i}`, 30_000);
+      }
+      const replies = activities.activities.filter((a) => a.from?.role === 'bot' && /You said: burst \d+/.test(a.text ?? ''));
+      assert.equal(replies.length, BURST, 'exactly one reply per message');
+      // Turns of one conversation run one after another, so the replies follow the order of the messages in the log.
+      const textById = new Map(activities.activities.map((a) => [a.id, a.text]));
+      const loggedOrder = [...ids].sort((x, y) => sequenceOf(x) - sequenceOf(y)).map((id) => textById.get(id));
+      assert.deepEqual(
+        replies.map((r) => r.text.match(/burst \d+/)[0]),
+        loggedOrder,
+        'replies follow the order of the messages in the log',
+      );
+    } finally {
+      client.end();
+      activities.close();
+    }
+  });
+});

@@ -21,4 +21,8 @@ public sealed class DirectLineJsTests(SharedFirstLineServer shared, ITestOutputH
     [Fact]
     public Task DirectLineJS_is_refused_a_WebSocket_with_a_bad_token_and_another_customers_conversation() =>
         RealClientRunner.RunDirectLineSuiteAsync(shared.Server, "DirectLineJS bad input", output);
+
+    [Fact]
+    public Task DirectLineJS_sending_a_burst_of_messages_gets_every_one_accepted_and_answered_in_order() =>
+        RealClientRunner.RunDirectLineSuiteAsync(shared.Server, "DirectLineJS burst", output);
 }
