@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using FirstLine.Bot.Hosting;
+using FirstLine.Bot.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FirstLine.Bot.Tests.DirectLine;
+
+/// <summary>
+/// The real FirstLine host (<see cref="FirstLineApp.Create"/>) on a loopback port with SQLite in a temporary folder,
+/// plus the hooks the Direct Line tests need: extra configuration, replaced services (a bot that throws), a clock
+/// that can be moved forward (expired tokens without sleeping) and the captured log.
+/// </summary>
+public sealed class DirectLineHost : IAsyncDisposable
+{
+    private readonly TemporaryDirectory? ownedData;
+    private WebApplication? app;
+
+    private DirectLineHost(string dataDirectory, string secret, TemporaryDirectory? ownedData)
+    {
+        DataDirectory = dataDirectory;
+        Secret = secret;
+        this.ownedData = ownedData;
+    }
+
+    public string DataDirectory { get; }
+
+    public string Secret { get; }
+
+    /// <summary>E.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The host is stopped.");
+
+    public AdjustableClock Clock { get; } = new();
+
+    public CapturingLoggerProvider Log { get; } = new();
+
+    /// <summary>A client whose base address is the host; no default Authorization.</summary>
+    public HttpClient Http { get; private set; } = new();
+
+    public DirectLineClient Client => new(Http, Secret);
+
+    /// <summary>
+    /// Starts a host. <paramref name="dataDirectory"/> null means a fresh temporary folder (deleted on dispose);
+    /// <paramref name="secret"/> null means a random one.
+    /// </summary>
+    public static async Task<DirectLineHost> StartAsync(
+        IEnumerable<string>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        string? dataDirectory = null,
+        string? secret = null,
+        CancellationToken cancellationToken = default)
+    {
+        var owned = dataDirectory is null ? new TemporaryDirectory("firstline-directline") : null;
+        var host = new DirectLineHost(dataDirectory ?? owned!.Path, secret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), owned);
+        try
+        {
+            await host.StartCoreAsync(settings, configureServices, cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Another host on the same data folder and secret, as after a process restart.</summary>
+    public Task<DirectLineHost> StartSuccessorAsync(IEnumerable<string>? settings = null, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, configureServices, DataDirectory, Secret, cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (app is null)
+        {
+            return;
+        }
+
+        var stopping = app;
+        app = null;
+        Http.Dispose();
+        await stopping.StopAsync(cancellationToken);
+        await stopping.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await StopAsync(timeout.Token);
+        ownedData?.Dispose();
+    }
+
+    /// <summary>A WebSocket client for <paramref name="streamUrl"/>, connected.</summary>
+    public static async Task<DirectLineSocket> ConnectAsync(string streamUrl, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        await socket.ConnectAsync(new Uri(streamUrl), cancellationToken);
+        return new DirectLineSocket(socket);
+    }
+
+    private async Task StartCoreAsync(IEnumerable<string>? settings, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    {
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Storage:DataDirectory={DataDirectory}",
+            $"--DirectLine:Secret={Secret}",
+            "--environment", "Production",
+            .. settings ?? [],
+        ];
+        var started = FirstLineApp.Create(args, services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Log);
+            configureServices?.Invoke(services);
+        });
+        await started.StartAsync(cancellationToken);
+        app = started;
+        BaseUrl = started.Urls.Single().TrimEnd('/');
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+}
+
+/// <summary>The system clock, moved forward on request (token expiry without waiting).</summary>
+public sealed class AdjustableClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+}
+
+/// <summary>Keeps every log entry of the host so a test can look for an error and its stack.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<LogEntry> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception);
+
+    private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            provider.Entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
+    }
+}
