@@ -1,5 +1,7 @@
 using FirstLine.Bot.Conversations;
+using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Storage;
+using FirstLine.Bot.Tickets;
 using FirstLine.Bot.WebChat;
 using FirstLine.Channels.DirectLine;
 
@@ -31,6 +33,8 @@ public static class FirstLineApp
 
         DevelopmentSecret.Apply(builder);
         builder.Services.AddFirstLineStorage(builder.Configuration);
+        builder.Services.AddTickets(builder.Configuration);
+        builder.Services.AddHandoff();
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddSingleton<WebChatSessionCookie>();
         configureServices?.Invoke(builder.Services);

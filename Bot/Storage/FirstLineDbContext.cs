@@ -1,3 +1,4 @@
+using FirstLine.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -15,6 +16,14 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<StateRow> States => Set<StateRow>();
 
     public DbSet<TranscriptRow> Transcripts => Set<TranscriptRow>();
+
+    public DbSet<CustomerRow> Customers => Set<CustomerRow>();
+
+    public DbSet<TicketRow> Tickets => Set<TicketRow>();
+
+    public DbSet<TicketNoteRow> TicketNotes => Set<TicketNoteRow>();
+
+    public DbSet<TicketAuditRow> TicketAudit => Set<TicketAuditRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -73,6 +82,7 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Type).HasMaxLength(64);
             e.HasIndex(x => new { x.ChannelId, x.ConversationId, x.Id });
         });
+        TicketModelConfiguration.Configure(modelBuilder);
     }
 }
 

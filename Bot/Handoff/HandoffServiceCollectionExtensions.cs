@@ -1,0 +1,15 @@
+using FirstLine.Dialogs.Support.Desk;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FirstLine.Bot.Handoff;
+
+public static class HandoffServiceCollectionExtensions
+{
+    /// <summary>The desk the support dialogs hand requests to, and who is there to take them.</summary>
+    public static IServiceCollection AddHandoff(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IAgentPresence, NoAgentsSignedIn>();
+        services.AddSingleton<ISupportDesk, TicketSupportDesk>();
+        return services;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FirstLine.Bot.Storage;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FirstLine.Bot.Tickets;
+
+/// <summary>
+/// The ticket desk: creates tickets with human numbers, changes them under the lifecycle rules and
+/// optimistic concurrency, and writes every change to the audit trail.
+/// </summary>
+public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts, IOptions<TicketOptions> options, TimeProvider time)
+{
+    private const int MaxNumberAttempts = 8;
+
+    public async Task<TicketRow> CreateAsync(NewTicket request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var customer = await FindOrAddCustomerAsync(db, request, cancellationToken);
+            var now = time.GetUtcNow();
+            var ticket = new TicketRow
+            {
+                Number = await NextNumberAsync(db, cancellationToken),
+                Customer = customer,
+                Channel = request.Channel,
+                ConversationId = request.ConversationId,
+                ConversationReferenceJson = request.ConversationReferenceJson,
+                Subject = Truncate(request.Subject, 512),
+                Description = request.Description,
+                Language = request.Language,
+                Sentiment = request.Sentiment,
+                KeyPhrasesJson = request.KeyPhrases is null ? null : JsonSerializer.Serialize(request.KeyPhrases),
+                CreatedAt = now,
+                UpdatedAt = now,
+                ETag = NewETag(),
+            };
+            ApplySla(ticket);
+            ticket.Audit.Add(new TicketAuditRow { Actor = actor, Action = "created", At = now, NewValue = ticket.Number });
+            db.Tickets.Add(ticket);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return ticket;
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                // Another request (or node) took the same number or customer at the same moment; try again.
+            }
+        }
+    }
+
+    public async Task<TicketRow?> FindAsync(string number, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tickets.AsNoTracking()
+            .Include(t => t.Customer).Include(t => t.Notes).Include(t => t.Audit)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(t => t.Number == number, cancellationToken);
+    }
+
+    /// <summary>The newest ticket of a conversation, e.g. to continue it when the customer writes again.</summary>
+    public async Task<TicketRow?> FindLatestForConversationAsync(string channel, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tickets.AsNoTracking().Include(t => t.Customer)
+            .Where(t => t.Channel == channel && t.ConversationId == conversationId)
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a ticket. <paramref name="expectedETag"/> (when given) must match the stored version; every
+    /// changed field is written to the audit trail as who/what/old/new.
+    /// </summary>
+    public async Task<TicketRow> UpdateAsync(string number, string actor, Action<TicketRow> change, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ticket = await db.Tickets.Include(t => t.Customer).FirstOrDefaultAsync(t => t.Number == number, cancellationToken)
+            ?? throw new TicketNotFoundException(number);
+        if (expectedETag is not null && expectedETag != ticket.ETag)
+        {
+            throw new TicketConcurrencyException(number);
+        }
+
+        var statusBefore = ticket.Status;
+        var priorityBefore = ticket.Priority;
+        change(ticket);
+        if (ticket.Status != statusBefore)
+        {
+            if (!TicketLifecycle.CanMove(statusBefore, ticket.Status))
+            {
+                throw new TicketTransitionException(number, statusBefore, ticket.Status);
+            }
+
+            StampStatus(ticket);
+        }
+
+        if (ticket.Priority != priorityBefore)
+        {
+            ApplySla(ticket);
+        }
+
+        var now = time.GetUtcNow();
+        AuditChanges(db, ticket, actor, now);
+        ticket.UpdatedAt = now;
+        ticket.ETag = NewETag();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new TicketConcurrencyException(number, exception);
+        }
+
+        return ticket;
+    }
+
+    public Task<TicketRow> ChangeStatusAsync(string number, TicketStatus status, string actor, string? expectedETag, CancellationToken cancellationToken) =>
+        UpdateAsync(number, actor, t => t.Status = status, expectedETag, cancellationToken);
+
+    public async Task<TicketNoteRow> AddNoteAsync(string number, string author, string text, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Number == number, cancellationToken) ?? throw new TicketNotFoundException(number);
+        var now = time.GetUtcNow();
+        var note = new TicketNoteRow { TicketId = ticket.Id, Author = author, Text = text, CreatedAt = now };
+        db.TicketNotes.Add(note);
+        db.TicketAudit.Add(new TicketAuditRow { TicketId = ticket.Id, Actor = author, Action = "note-added", At = now });
+        ticket.UpdatedAt = now;
+        ticket.ETag = NewETag();
+        await db.SaveChangesAsync(cancellationToken);
+        return note;
+    }
+
+    private static void AuditChanges(FirstLineDbContext db, TicketRow ticket, string actor, DateTimeOffset now)
+    {
+        var entry = db.Entry(ticket);
+        foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not nameof(TicketRow.UpdatedAt) and not nameof(TicketRow.ETag)))
+        {
+            if (Equals(property.OriginalValue, property.CurrentValue))
+            {
+                continue;
+            }
+
+            ticket.Audit.Add(new TicketAuditRow
+            {
+                Actor = actor,
+                Action = "changed",
+                Field = property.Metadata.Name,
+                OldValue = Describe(property.OriginalValue),
+                NewValue = Describe(property.CurrentValue),
+                At = now,
+            });
+        }
+    }
+
+    private void StampStatus(TicketRow ticket)
+    {
+        var now = time.GetUtcNow();
+        switch (ticket.Status)
+        {
+            case TicketStatus.Resolved:
+                ticket.ResolvedAt = now;
+                break;
+            case TicketStatus.Closed:
+                ticket.ClosedAt = now;
+                break;
+            case TicketStatus.Reopened:
+                ticket.ResolvedAt = null;
+                ticket.ClosedAt = null;
+                break;
+        }
+    }
+
+    private void ApplySla(TicketRow ticket)
+    {
+        if (options.Value.Sla.TryGetValue(ticket.Priority, out var target))
+        {
+            ticket.FirstResponseDueAt = ticket.CreatedAt + target.FirstResponse;
+            ticket.ResolutionDueAt = ticket.CreatedAt + target.Resolution;
+        }
+    }
+
+    private async Task<string> NextNumberAsync(FirstLineDbContext db, CancellationToken cancellationToken)
+    {
+        var last = await db.Tickets.OrderByDescending(t => t.Id).Select(t => t.Number).FirstOrDefaultAsync(cancellationToken);
+        var prefix = options.Value.NumberPrefix + "-";
+        var next = last is not null && last.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
+        return prefix + next.ToString("D5", CultureInfo.InvariantCulture);
+    }
+
+    private async Task<CustomerRow> FindOrAddCustomerAsync(FirstLineDbContext db, NewTicket request, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Channel == request.Channel && c.ChannelUserId == request.ChannelUserId, cancellationToken);
+        if (customer is null)
+        {
+            customer = new CustomerRow { Channel = request.Channel, ChannelUserId = request.ChannelUserId, CreatedAt = time.GetUtcNow() };
+            db.Customers.Add(customer);
+        }
+
+        customer.Name = request.CustomerName ?? customer.Name;
+        customer.Email = request.CustomerEmail ?? customer.Email;
+        customer.Language = request.Language ?? customer.Language;
+        return customer;
+    }
+
+    private static string? Describe(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+        _ => Truncate(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, 1000),
+    };
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static string NewETag() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
+}
