@@ -17,13 +17,13 @@ import { embedPageHtml, startEmbedServer } from './lib/embed-server.mjs';
 import { directLineDomain, firstLineSecret, firstLineUrl } from './lib/env.mjs';
 import { WebChatPage } from './lib/webchat-page.mjs';
 
-const PHASE_TIMEOUT_MS = 120_000;
+const PHASE_TIMEOUT_MS = 240_000;
 const started = Date.now();
 const log = (message) => console.log(`[webchat ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 const phases = {
   async chat(webChat) {
-    await webChat.page.goto(`${firstLineUrl()}/?lang=en`);
+    await webChat.page.goto(`${firstLineUrl()}/?lang=en`, { waitUntil: 'domcontentloaded' });
     await webChat.waitForBotBubble('Hello');
     await webChat.send('hello');
     await webChat.waitForUserBubble('hello');
@@ -33,7 +33,7 @@ const phases = {
   },
 
   async resume(webChat) {
-    await webChat.page.goto(`${firstLineUrl()}/?lang=en`);
+    await webChat.page.goto(`${firstLineUrl()}/?lang=en`, { waitUntil: 'domcontentloaded' });
     // The conversation from the `chat` phase, before the server restarted, is still there ...
     await webChat.waitForUserBubble('hello');
     await webChat.waitForBotBubble('You said: hello');
@@ -47,7 +47,7 @@ const phases = {
 
   async upload(webChat) {
     const page = webChat.page;
-    await page.goto(`${firstLineUrl()}/?lang=en`);
+    await page.goto(`${firstLineUrl()}/?lang=en`, { waitUntil: 'domcontentloaded' });
     await webChat.waitForBotBubble('Hello');
     // Web Chat posts a message with attachments as multipart to /upload (botframework-directlinejs' upload path).
     const file = { name: 'error-message.txt', mimeType: 'text/plain', buffer: Buffer.from('Error 0x80070005: access denied\n') };
@@ -63,7 +63,7 @@ const phases = {
   },
 
   async german(webChat) {
-    await webChat.page.goto(`${firstLineUrl()}/?lang=de`);
+    await webChat.page.goto(`${firstLineUrl()}/?lang=de`, { waitUntil: 'domcontentloaded' });
     await webChat.waitForBotBubble('Hallo');
     await webChat.send('hallo');
     await webChat.waitForBotBubble('Sie sagten: hallo');
@@ -77,7 +77,7 @@ const phases = {
     try {
       if (new URL(site.origin).origin === new URL(firstLineUrl()).origin) throw new Error('the embedding page must be on another origin');
       log(`embedding page on ${site.origin}, Web Chat domain ${directLineDomain()}`);
-      await webChat.page.goto(`${site.origin}/`);
+      await webChat.page.goto(`${site.origin}/`, { waitUntil: 'domcontentloaded' });
       await webChat.waitForBotBubble('Hello');
       await webChat.send('hello');
       await webChat.waitForBotBubble('You said: hello');

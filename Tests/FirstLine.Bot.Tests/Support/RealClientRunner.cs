@@ -7,8 +7,8 @@ namespace FirstLine.Bot.Tests.Support;
 /// <summary>Runs the node scripts in <c>Tests/clients</c> against a <see cref="FirstLineServer"/> and judges their outcome.</summary>
 public static partial class RealClientRunner
 {
-    private static readonly TimeSpan DirectLineTimeout = TimeSpan.FromMinutes(4);
-    private static readonly TimeSpan WebChatTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan DirectLineTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan WebChatTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>Runs the <c>describe</c> block <paramref name="suite"/> of <c>directline.test.mjs</c> with node's test runner.</summary>
     public static async Task RunDirectLineSuiteAsync(FirstLineServer server, string suite, ITestOutputHelper output, CancellationToken cancellationToken = default)

@@ -21,7 +21,7 @@ export class ActivityCollector {
   }
 
   /** Resolves with the first activity (already received or future) matching `predicate`. */
-  waitFor(predicate, what, ms = 20_000) {
+  waitFor(predicate, what, ms = 45_000) {
     const found = this.activities.find(predicate);
     if (found) return Promise.resolve(found);
     const waiting = new Promise((resolve, reject) => {

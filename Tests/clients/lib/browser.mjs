@@ -33,7 +33,9 @@ export async function launchBrowser(userDataDir) {
     viewport: { width: 1000, height: 900 },
     locale: 'en-US',
   });
-  context.setDefaultTimeout(20_000);
+  // Generous: a 2-core machine that is also compiling can take many seconds to parse Web Chat's 4 MB bundle.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
   return context;
 }
 

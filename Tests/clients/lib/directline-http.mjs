@@ -2,7 +2,7 @@
 // Used next to DirectLineJS for what the client library cannot do on its own.
 import { directLineDomain } from './env.mjs';
 
-const TIMEOUT_MS = 10_000;
+const TIMEOUT_MS = 30_000;
 
 export async function callDirectLine(method, path, { bearer, body, headers = {} } = {}) {
   const response = await fetch(`${directLineDomain()}/${path}`, {

@@ -16,12 +16,12 @@ export class WebChatPage {
     this.log = log;
   }
 
-  async waitForBotBubble(text, timeout = 30_000) {
+  async waitForBotBubble(text, timeout = 60_000) {
     await this.page.locator(BOT_BUBBLE, { hasText: text }).first().waitFor({ state: 'visible', timeout });
     this.log(`bot bubble shown: "${text}"`);
   }
 
-  async waitForUserBubble(text, timeout = 30_000) {
+  async waitForUserBubble(text, timeout = 60_000) {
     await this.page.locator(USER_BUBBLE, { hasText: text }).first().waitFor({ state: 'visible', timeout });
     this.log(`user bubble shown: "${text}"`);
   }
@@ -42,7 +42,7 @@ export class WebChatPage {
     this.log(`attached ${file.name}`);
   }
 
-  async waitForUserFile(name, timeout = 30_000) {
+  async waitForUserFile(name, timeout = 60_000) {
     await this.page.locator(USER_FILE_NAME, { hasText: name }).first().waitFor({ state: 'visible', timeout });
     this.log(`user file bubble shown: "${name}"`);
   }
@@ -60,7 +60,7 @@ export class WebChatPage {
   }
 
   /** Web Chat marks a message sent only when the server echoes it; otherwise it says "Send failed". */
-  async assertEverythingSent(timeout = 15_000) {
+  async assertEverythingSent(timeout = 30_000) {
     await this.page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, SENDING_STATUS, { timeout });
     const text = await this.page.locator('#webchat').innerText();
     const failed = SEND_FAILED_TEXTS.find((t) => text.includes(t));
