@@ -41,7 +41,7 @@ apt_install() {
     quietly apt-update as_root apt-get update -qq
     APT_UPDATED=1
   fi
-  quietly "apt-install-$1" as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+  quietly "apt-install-$1" as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
 # shellcheck source=Tests/scripts/test-servers.sh
@@ -61,7 +61,7 @@ ensure_node() {
 ensure_chromium() {
   if [[ ! -x "$CHROMIUM" ]]; then
     step "installing Chromium (apt, about a minute)"
-    # Debian's chromium; Playwright's own browser download would need the internet.
+    # Debian's chromium (with its recommended fonts, as verified); Playwright's own browser download would need the internet.
     apt_install chromium
   fi
 }
