@@ -33,7 +33,7 @@ function createClient(mode, options) {
     webSocket: mode === 'websocket',
     // The real service is polled every second; 200 ms (the library's lower bound) keeps the test short.
     pollingInterval: 200,
-    timeout: 10_000,
+    timeout: 20_000,
     conversationStartProperties: { locale: 'en-US' },
     ...options,
   });
@@ -52,7 +52,7 @@ function waitForStatus(directLine, wanted, ms = 45_000) {
       });
     }),
     ms,
-    `connection status ${ConnectionStatus[wanted]} (seen: ${seen.join(' → ')})`,
+    () => `connection status ${ConnectionStatus[wanted]} (seen: ${seen.join(' → ')})`,
   );
 }
 

@@ -28,7 +28,7 @@ export class ActivityCollector {
       this.waiters.push({ predicate, resolve, reject });
       if (this.error) reject(this.error);
     });
-    return withTimeout(waiting, ms, `${what} (received so far: ${this.describe()})`);
+    return withTimeout(waiting, ms, () => `${what} (received so far: ${this.describe()})`);
   }
 
   describe() {

@@ -1,8 +1,14 @@
-/** Rejects with a message naming what we waited for, so a hung client never hangs the test run. */
+/**
+ * Rejects with a message naming what we waited for, so a hung client never hangs the test run.
+ * `what` may be a function, evaluated at timeout, to describe what had happened by then.
+ */
 export function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
+    timer = setTimeout(() => {
+      const description = typeof what === 'function' ? what() : what;
+      reject(new Error(`Timed out after ${ms} ms waiting for ${description}`));
+    }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
