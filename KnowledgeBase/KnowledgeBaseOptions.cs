@@ -12,7 +12,13 @@ public sealed class KnowledgeBaseOptions
     public double AnswerThreshold { get; set; } = 0.85;
 
     /// <summary>Below <see cref="AnswerThreshold"/> but at least this: offer a choice of articles.</summary>
-    public double ClarifyThreshold { get; set; } = 0.45;
+    public double ClarifyThreshold { get; set; } = 0.3;
+
+    /// <summary>
+    /// Escalate, whatever the confidence, when the best article covers less than this share of the query
+    /// (weighted by word rarity): in a small knowledge base one shared word can look like a clear lead.
+    /// </summary>
+    public double MinCoverage { get; set; } = 0.3;
 
     /// <summary>Articles offered when the bot asks which one fits (2 or 3).</summary>
     public int ClarifyOptions { get; set; } = 3;
@@ -38,20 +44,20 @@ public sealed class KnowledgeBaseOptions
 /// </summary>
 public sealed class ConfidenceCalibration
 {
-    public double Intercept { get; set; } = -2.052;
+    public double Intercept { get; set; } = -1.389;
 
     /// <summary>Weight of the share of the query (by word rarity) found in the best matching question.</summary>
-    public double Coverage { get; set; } = -0.727;
+    public double Coverage { get; set; } = -0.884;
 
     /// <summary>Weight of the share of the query found anywhere in the article.</summary>
-    public double ArticleCoverage { get; set; } = 2.3;
+    public double ArticleCoverage { get; set; } = 1.984;
 
-    /// <summary>Weight of the lead over the next article: (score - next) / score.</summary>
-    public double Margin { get; set; } = 4.032;
+    /// <summary>Weight of the lead over the next article, (score - next) / score, times the article coverage.</summary>
+    public double Margin { get; set; } = 6.21;
 
-    /// <summary>Weight of the article's share of the score of the first twenty matches.</summary>
-    public double Vote { get; set; } = 3.113;
+    /// <summary>Weight of the article's share of the score of the first twenty matches, times the article coverage.</summary>
+    public double Vote { get; set; } = 4.663;
 
     /// <summary>Weight of the share of the query made of words the knowledge base knows at all.</summary>
-    public double Known { get; set; } = -0.664;
+    public double Known { get; set; } = -1.231;
 }

@@ -15,35 +15,36 @@ public sealed class KnowledgeBaseWatcher(
     ILogger<KnowledgeBaseWatcher> logger) : BackgroundService
 {
     private readonly SemaphoreSlim changed = new(0);
+    private FileSystemWatcher? watcher;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // The first load finishes before the host serves anyone, so nobody meets an empty knowledge base.
+        // The first load finishes before the host serves anyone, so nobody meets an empty knowledge base;
+        // the watcher starts right after it, so no edit made from then on is missed.
         await knowledgeBase.ReloadAsync(cancellationToken);
+        if (options.Value.WatchForChanges)
+        {
+            watcher = new FileSystemWatcher(Path.GetFullPath(options.Value.Path, AppContext.BaseDirectory), "*.md") { IncludeSubdirectories = true };
+            watcher.Changed += (_, _) => changed.Release();
+            watcher.Created += (_, _) => changed.Release();
+            watcher.Deleted += (_, _) => changed.Release();
+            watcher.Renamed += (_, _) => changed.Release();
+            watcher.EnableRaisingEvents = true;
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
     public override void Dispose()
     {
+        watcher?.Dispose();
         changed.Dispose();
         base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.WatchForChanges)
-        {
-            return;
-        }
-
-        var folder = Path.GetFullPath(options.Value.Path, AppContext.BaseDirectory);
-        using var watcher = new FileSystemWatcher(folder, "*.md") { IncludeSubdirectories = true };
-        watcher.Changed += (_, _) => changed.Release();
-        watcher.Created += (_, _) => changed.Release();
-        watcher.Deleted += (_, _) => changed.Release();
-        watcher.Renamed += (_, _) => changed.Release();
-        watcher.EnableRaisingEvents = true;
-        while (!stoppingToken.IsCancellationRequested)
+        while (watcher is not null && !stoppingToken.IsCancellationRequested)
         {
             await changed.WaitAsync(stoppingToken);
 

@@ -113,6 +113,12 @@ public sealed class LuceneKnowledgeBase : IKnowledgeBase, IDisposable
         }
 
         var best = candidates[0];
+        if (best.Features.ArticleCoverage < options.MinCoverage)
+        {
+            return new SearchResult(SearchDecision.Escalate, candidates, language,
+                $"best match '{best.Article.Title}' covers only {best.Features.ArticleCoverage:P0} of the query (needs {options.MinCoverage:P0})");
+        }
+
         if (best.Confidence >= options.AnswerThreshold)
         {
             return new SearchResult(SearchDecision.Answer, candidates, language,

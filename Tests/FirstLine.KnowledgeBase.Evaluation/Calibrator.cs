@@ -11,7 +11,7 @@ internal static class Calibrator
     public static ConfidenceCalibration Fit(IEnumerable<CaseOutcome> outcomes)
     {
         var samples = outcomes
-            .SelectMany(o => o.Result.Candidates.Select(c => (X: Vector(c.Features), Y: c.Article.Id == o.Case.Expected ? 1.0 : 0.0)))
+            .SelectMany(o => o.Result.Candidates.Select(c => (X: ConfidenceModel.Inputs(c.Features), Y: c.Article.Id == o.Case.Expected ? 1.0 : 0.0)))
             .ToList();
         var w = new double[6];
         const double rate = 0.5;
@@ -44,8 +44,6 @@ internal static class Calibrator
             Known = Math.Round(w[5], 3),
         };
     }
-
-    private static double[] Vector(MatchFeatures f) => [1, f.Coverage, f.ArticleCoverage, f.Margin, f.Vote, f.Known];
 
     private static double Dot(double[] w, double[] x) => w.Zip(x, (a, b) => a * b).Sum();
 

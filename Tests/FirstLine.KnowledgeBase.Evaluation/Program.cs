@@ -7,7 +7,7 @@ using FirstLine.KnowledgeBase.Search;
 using Microsoft.Extensions.Options;
 
 // Measures the knowledge base on cases files (see KnowledgeBase/README.md):
-//   <kb-folder> <cases.jsonl> [<kb-folder> <cases.jsonl> ...] [--json] [--sweep] [--calibrate]
+//   <kb-folder> <cases.jsonl> [<kb-folder> <cases.jsonl> ...] [--json] [--sweep] [--calibrate] [--verbose]
 //   language <cases.jsonl> [--json]
 var flags = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
@@ -19,7 +19,7 @@ if (positional is ["language", var languageCases])
 
 if (positional.Count == 0 || positional.Count % 2 != 0)
 {
-    Console.Error.WriteLine("usage: <kb-folder> <cases.jsonl> [<kb-folder> <cases.jsonl> ...] [--json] [--sweep] [--calibrate]");
+    Console.Error.WriteLine("usage: <kb-folder> <cases.jsonl> [<kb-folder> <cases.jsonl> ...] [--json] [--sweep] [--calibrate] [--verbose]");
     Console.Error.WriteLine("       language <cases.jsonl> [--json]");
     return 2;
 }
@@ -51,6 +51,15 @@ for (var i = 0; i < positional.Count; i += 2)
         var started = Stopwatch.GetTimestamp();
         var result = await kb.SearchAsync(o.Case.Text, o.Case.Language, CancellationToken.None);
         timed.Add(o with { Result = result, Milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds });
+    }
+
+    if (flags.Contains("--verbose"))
+    {
+        foreach (var o in timed.Where(o => o.Rank != 1 || o.Result.Decision != SearchDecision.Answer))
+        {
+            var best = o.Result.Best;
+            Console.WriteLine($"{o.Case.Id}: {o.Result.Decision} expected={o.Case.Expected ?? "-"} got={best?.Article.Id ?? "-"} ({best?.Confidence:F2} {best?.Features}) \"{o.Case.Text}\"");
+        }
     }
 
     var metrics = KbMetrics.From(timed).ToDictionary();
