@@ -51,7 +51,8 @@ public sealed class DirectLineUpload(DirectLineService service, IOptions<DirectL
             throw DirectLineException.BadArgument("The multipart body has no boundary.");
         }
 
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = limits.MaxUploadBytes };
+        // No reader limit: ReadLimitedAsync counts the bytes of all parts together and answers 413.
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
         Activity? activity = null;
         var files = new List<UploadedFile>();
         long total = 0;

@@ -88,6 +88,7 @@ public sealed partial class Activity
 
     public string? Code { get; set; }
 
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset? Expiration { get; set; }
 
     public string? Importance { get; set; }

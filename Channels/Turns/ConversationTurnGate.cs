@@ -10,7 +10,7 @@ namespace FirstLine.Channels.Turns;
 public sealed class ConversationTurnGate
 {
     private readonly ConcurrentDictionary<string, Gate> gates = new(StringComparer.Ordinal);
-    private readonly AsyncLocal<ImmutableStack> held = new();
+    private readonly AsyncLocal<HeldTurn> held = new();
 
     /// <summary>How many conversations currently have a turn running or waiting (for diagnostics).</summary>
     public int ActiveConversations => gates.Count;
@@ -19,7 +19,7 @@ public sealed class ConversationTurnGate
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(turn);
-        if (held.Value?.Contains(conversationId) == true)
+        if (held.Value?.Holds(conversationId) == true)
         {
             await turn().ConfigureAwait(false);
             return;
@@ -29,13 +29,17 @@ public sealed class ConversationTurnGate
         try
         {
             await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var marker = new HeldTurn(conversationId, held.Value);
             try
             {
-                held.Value = new ImmutableStack(conversationId, held.Value);
+                held.Value = marker;
                 await turn().ConfigureAwait(false);
             }
             finally
             {
+                // Work the turn left running (Task.Run, timers) captured the marker; once the turn is over it
+                // must queue at the gate like anyone else.
+                marker.Active = false;
                 gate.Semaphore.Release();
             }
         }
@@ -83,9 +87,12 @@ public sealed class ConversationTurnGate
         public bool Retired { get; set; }
     }
 
-    private sealed record ImmutableStack(string ConversationId, ImmutableStack? Next)
+    /// <summary>The turns the current async flow is inside of, innermost first.</summary>
+    private sealed class HeldTurn(string conversationId, HeldTurn? outer)
     {
-        public bool Contains(string conversationId) =>
-            string.Equals(ConversationId, conversationId, StringComparison.Ordinal) || Next?.Contains(conversationId) == true;
+        public bool Active { get; set; } = true;
+
+        public bool Holds(string id) =>
+            (Active && string.Equals(conversationId, id, StringComparison.Ordinal)) || outer?.Holds(id) == true;
     }
 }
