@@ -10,6 +10,13 @@ public static class ChoiceRecognizer
     public const double OverlapThreshold = 0.5;
 
     private const double ExactScore = 1.0;
+
+    /// <summary>Words that say nothing about which choice is meant; they must not dilute the overlap.</summary>
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "ich", "mein", "meine", "meinen", "mir", "mich", "der", "die", "das", "den", "dem", "ein", "eine", "einen", "ist", "bitte", "habe", "hat", "mit", "und", "es", "bei",
+        "i", "my", "me", "the", "a", "an", "is", "it", "please", "have", "has", "with", "and", "of", "to",
+    };
     private const double PositionScore = 0.95;
 
     public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices, string? locale)
@@ -35,7 +42,8 @@ public static class ChoiceRecognizer
             return index >= 0 && index < choices.Count ? new FoundChoice(choices[index].Value, index, PositionScore) : null;
         }
 
-        return FindByOverlap(tokens, choices);
+        var meaningful = tokens.Where(t => !StopWords.Contains(t)).ToArray();
+        return meaningful.Length == 0 ? null : FindByOverlap(meaningful, choices);
     }
 
     private static FoundChoice? FindExact(string normalized, IReadOnlyList<Choice> choices)

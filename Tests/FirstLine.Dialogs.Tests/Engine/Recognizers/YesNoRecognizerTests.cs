@@ -1,0 +1,76 @@
+using FirstLine.Dialogs.Engine;
+
+namespace FirstLine.Dialogs.Tests.Engine.Recognizers;
+
+public sealed class YesNoRecognizerTests
+{
+    [Theory]
+    [InlineData("ja", "de-DE")]
+    [InlineData("Ja!", "de-DE")]
+    [InlineData("jo", "de-DE")]
+    [InlineData("jep", "de-DE")]
+    [InlineData("Japp", "de-DE")]
+    [InlineData("passt", "de-DE")]
+    [InlineData("Passt so.", "de-DE")]
+    [InlineData("klar", "de-DE")]
+    [InlineData("genau", "de-DE")]
+    [InlineData("ja klar", "de-DE")]
+    [InlineData("Ja, hat geholfen, danke!", "de-DE")]
+    [InlineData("Es geht wieder", "de-DE")]
+    [InlineData("Auf jeden Fall", "de-DE")]
+    [InlineData("ok", "de-DE")]
+    [InlineData("👍", "de-DE")]
+    [InlineData("yes", "en-US")]
+    [InlineData("Yep", "en-US")]
+    [InlineData("yeah", "en-US")]
+    [InlineData("sure", "en-US")]
+    [InlineData("Of course!", "en-US")]
+    [InlineData("yes, it worked", "en-US")]
+    [InlineData("That helped", "en-US")]
+    [InlineData("no problem", "en-US")]
+    [InlineData("✅", "en-US")]
+    [InlineData("yes", "de-DE")]
+    [InlineData("ja", "en-US")]
+    [InlineData("ja", null)]
+    public void Recognises_yes(string text, string? locale) => Assert.True(YesNoRecognizer.Recognize(text, locale));
+
+    [Theory]
+    [InlineData("nein", "de-DE")]
+    [InlineData("Nein.", "de-DE")]
+    [InlineData("nö", "de-DE")]
+    [InlineData("nee", "de-DE")]
+    [InlineData("nicht wirklich", "de-DE")]
+    [InlineData("Leider nicht", "de-DE")]
+    [InlineData("leider nein", "de-DE")]
+    [InlineData("Nein, es geht immer noch nicht", "de-DE")]
+    [InlineData("hat nicht geholfen", "de-DE")]
+    [InlineData("ja, aber es funktioniert immer noch nicht", "de-DE")]
+    [InlineData("Auf keinen Fall", "de-DE")]
+    [InlineData("👎", "de-DE")]
+    [InlineData("no", "en-US")]
+    [InlineData("Nope", "en-US")]
+    [InlineData("nah", "en-US")]
+    [InlineData("not really", "en-US")]
+    [InlineData("No, it didn't help", "en-US")]
+    [InlineData("didn't work", "en-US")]
+    [InlineData("still not working", "en-US")]
+    [InlineData("❌", "en-US")]
+    [InlineData("nope", "de-DE")]
+    public void Recognises_no(string text, string? locale) => Assert.False(YesNoRecognizer.Recognize(text, locale));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("vielleicht")]
+    [InlineData("maybe")]
+    [InlineData("Mein Drucker ist kaputt")]
+    [InlineData("ja vielleicht, weiß nicht")]
+    [InlineData("👍👎")]
+    [InlineData("🤷")]
+    [InlineData("?!?")]
+    public void Says_nothing_when_the_answer_is_neither(string? text) => Assert.Null(YesNoRecognizer.Recognize(text, "de-DE"));
+
+    [Fact]
+    public void Copes_with_ten_thousand_characters() => Assert.Null(YesNoRecognizer.Recognize(new string('x', 10_000), "de-DE"));
+}
