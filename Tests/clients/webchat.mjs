@@ -25,6 +25,7 @@ const phases = {
   async chat(webChat) {
     await webChat.page.goto(`${firstLineUrl()}/?lang=en`, { waitUntil: 'domcontentloaded' });
     await webChat.waitForBotBubble('Hello');
+    await webChat.assertSendBoxPlaceholder('Type your message');
     await webChat.send('hello');
     await webChat.waitForUserBubble('hello');
     await webChat.waitForBotBubble('You said: hello');
@@ -43,6 +44,10 @@ const phases = {
     await webChat.assertEverythingSent();
     const earlier = await webChat.count('user', /^hello$/);
     if (earlier !== 1) throw new Error(`expected the earlier "hello" exactly once in the transcript, found ${earlier}`);
+    // The conversation was resumed, not started again: one greeting, not two.
+    // (A regex: Playwright's string hasText is a case-insensitive substring and would count "You said: hello" too.)
+    const greetings = await webChat.count('bot', /^Hello/);
+    if (greetings !== 1) throw new Error(`expected one greeting in the resumed conversation, found ${greetings}`);
   },
 
   async upload(webChat) {
@@ -65,6 +70,8 @@ const phases = {
   async german(webChat) {
     await webChat.page.goto(`${firstLineUrl()}/?lang=de`, { waitUntil: 'domcontentloaded' });
     await webChat.waitForBotBubble('Hallo');
+    // Web Chat's own UI speaks German too, not only the bot.
+    await webChat.assertSendBoxPlaceholder('Nachricht eingeben');
     await webChat.send('hallo');
     await webChat.waitForBotBubble('Sie sagten: hallo');
     await webChat.assertEverythingSent();

@@ -25,4 +25,14 @@ public sealed class ServerRestartTests(ITestOutputHelper output)
 
         await RealClientRunner.RunWebChatPhaseAsync(server, "resume", browserProfile.Path, output);
     }
+
+    [Fact]
+    public async Task DirectLineJS_left_connected_through_a_server_restart_reconnects_by_itself_and_loses_nothing()
+    {
+        RealClientPrerequisites.RequireNodeAndPackages();
+        using var data = new TemporaryDirectory("firstline-restart-data");
+        await using var server = await FirstLineServer.StartAsync(data.Path, FirstLineServer.FindFreePort());
+
+        await RealClientRunner.RunDirectLineThroughRestartAsync(server, output);
+    }
 }

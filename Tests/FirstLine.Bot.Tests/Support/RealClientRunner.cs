@@ -21,7 +21,7 @@ public static partial class RealClientRunner
             EnvironmentFor(server),
             output,
             DirectLineTimeout,
-            cancellationToken);
+            cancellationToken: cancellationToken);
 
         Assert.False(result.TimedOut, $"node --test did not finish within {DirectLineTimeout}");
         Assert.True(result.ExitCode == 0, $"node --test exited with {result.ExitCode}; its output is above");
@@ -41,10 +41,33 @@ public static partial class RealClientRunner
             arguments.AddRange(["--user-data-dir", userDataDirectory]);
         }
 
-        var result = await NodeProcess.RunAsync(node, arguments, EnvironmentFor(server), output, WebChatTimeout, cancellationToken);
+        var result = await NodeProcess.RunAsync(node, arguments, EnvironmentFor(server), output, WebChatTimeout, cancellationToken: cancellationToken);
 
         Assert.False(result.TimedOut, $"webchat.mjs {phase} did not finish within {WebChatTimeout}");
         Assert.True(result.ExitCode == 0, $"webchat.mjs {phase} exited with {result.ExitCode}; its output (and a screenshot path) is above");
+    }
+
+    /// <summary>
+    /// Runs <c>directline-restart.mjs</c>: a DirectLineJS client stays connected while the server restarts when the
+    /// script asks for it, and must reconnect by itself and lose nothing.
+    /// </summary>
+    public static async Task RunDirectLineThroughRestartAsync(FirstLineServer server, ITestOutputHelper output, CancellationToken cancellationToken = default)
+    {
+        var node = RealClientPrerequisites.RequireNodeAndPackages();
+        using var serverLog = server.Log.Attach(output);
+        var restart = new NodeHandshake(
+            "FIRSTLINE:RESTART-NOW",
+            async ct =>
+            {
+                output.WriteLine($"restarting FirstLine on {server.BaseUrl} with data in {server.DataDirectory}");
+                await server.RestartAsync(ct);
+            },
+            "RESTARTED");
+        var result = await NodeProcess.RunAsync(node, ["directline-restart.mjs"], EnvironmentFor(server), output, DirectLineTimeout, restart, cancellationToken);
+
+        Assert.False(result.TimedOut, $"directline-restart.mjs did not finish within {DirectLineTimeout}");
+        Assert.Contains("FIRSTLINE:RESTART-NOW", result.Output, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, $"directline-restart.mjs exited with {result.ExitCode}; its output is above");
     }
 
     private static Dictionary<string, string> EnvironmentFor(FirstLineServer server) => new()

@@ -36,6 +36,12 @@ export class WebChatPage {
     this.log(`typed "${text}" + Enter`);
   }
 
+  async assertSendBoxPlaceholder(expected) {
+    const placeholder = await this.page.locator(SEND_BOX).first().getAttribute('placeholder');
+    if (placeholder !== expected) throw new Error(`send box placeholder is "${placeholder}", expected "${expected}"`);
+    this.log(`send box says "${placeholder}"`);
+  }
+
   /** Picks a file with the paper-clip button (Web Chat 4.18 sends it with the next message). */
   async attach(file) {
     await this.page.locator(UPLOAD_INPUT).first().setInputFiles(file);
