@@ -39,7 +39,7 @@ public sealed class DirectLineHost : IAsyncDisposable
 
     public CapturingLoggerProvider Log { get; } = new();
 
-    /// <summary>A client whose base address is the host; no default Authorization.</summary>
+    /// <summary>A client whose base address is the host; no default Authorization, no cookie jar.</summary>
     public HttpClient Http { get; private set; } = new();
 
     public DirectLineClient Client => new(Http, Secret);
@@ -122,7 +122,8 @@ public sealed class DirectLineHost : IAsyncDisposable
         await started.StartAsync(cancellationToken);
         app = started;
         BaseUrl = started.Urls.Single().TrimEnd('/');
-        Http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        // No cookie jar: the tests say exactly which cookie a request carries.
+        Http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 }
