@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using MimeKit;
+
+namespace FirstLine.Channels.Email;
+
+/// <summary>
+/// What identifies a mail for de-duplication: its Message-ID, or a content hash when it has none
+/// (or one too long to store).
+/// </summary>
+public static class MessageKey
+{
+    public const int MaxLength = 256;
+
+    public static string For(MimeMessage message, ReadOnlySpan<byte> raw)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var id = message.MessageId?.Trim();
+        if (!string.IsNullOrEmpty(id))
+        {
+            return id.Length <= MaxLength ? id : "sha256:" + Hash(System.Text.Encoding.UTF8.GetBytes(id));
+        }
+
+        return "sha256:" + Hash(raw);
+    }
+
+    internal static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
