@@ -92,6 +92,11 @@ public sealed class AzureTextAnalyzer : ITextAnalyzer
         {
             throw new TextAnalysisException($"Azure AI Language did not answer {kind} in time.", e);
         }
+        catch (AggregateException e)
+        {
+            // Azure.Core gathers the failures of every try (timeouts, refused connections) once retries run out.
+            throw new TextAnalysisException($"Azure AI Language failed {kind} on every try: {e.InnerExceptions[^1].Message}", e);
+        }
 
         return AzureResponseReader.Document(kind, message.Response);
     }

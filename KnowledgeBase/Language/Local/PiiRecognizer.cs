@@ -23,9 +23,12 @@ public static partial class PiiRecognizer
         var found = new List<PiiEntity>();
         Add(found, Emails().Matches(text), "Email", 0.95);
         Add(found, Ibans().Matches(text), "InternationalBankingAccountNumber", 0.95, IsValidIban);
-        Add(found, CardNumbers().Matches(text), "CreditCardNumber", 0.9, IsLuhnValid);
+        // Digit groups inside an IBAN-shaped token with a wrong checksum are a mistyped account, not a card or phone.
+        var ibanShaped = Ibans().Matches(text);
+        bool InsideIbanShape(string digits) => ibanShaped.Any(i => text.IndexOf(digits, i.Index, i.Length, StringComparison.Ordinal) >= 0);
+        Add(found, CardNumbers().Matches(text), "CreditCardNumber", 0.9, card => IsLuhnValid(card) && !InsideIbanShape(card));
         Add(found, Ipv4().Matches(text), "IPAddress", 0.8);
-        Add(found, Phones().Matches(text), "PhoneNumber", 0.8, IsPlausiblePhone);
+        Add(found, Phones().Matches(text), "PhoneNumber", 0.8, phone => IsPlausiblePhone(phone) && !InsideIbanShape(phone));
         foreach (Match m in Secrets().Matches(text))
         {
             var secret = m.Groups["secret"];
