@@ -6,7 +6,7 @@
 # Then add <name> to TEST_SERVERS. ./test.sh's EXIT trap stops whatever was started, in reverse order, even when
 # the build or a test fails. A test whose server is missing must FAIL (never skip), as the real-client tests do.
 
-TEST_SERVERS=()          # e.g. (postgresql redis dovecot postfix) once their start_* functions exist
+TEST_SERVERS=(dovecot postfix)   # later: postgresql redis
 STARTED_SERVER_NAMES=()
 STARTED_SERVER_STOPS=()
 
@@ -36,5 +36,178 @@ stop_test_servers() {
 # Placeholders so the shape is clear; each later issue replaces its own.
 start_postgresql() { echo "test.sh: start_postgresql is not implemented yet" >&2; return 1; }
 start_redis() { echo "test.sh: start_redis is not implemented yet" >&2; return 1; }
-start_dovecot() { echo "test.sh: start_dovecot is not implemented yet" >&2; return 1; }
-start_postfix() { echo "test.sh: start_postfix is not implemented yet" >&2; return 1; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Mail: Dovecot (IMAP 127.0.0.1:1143, LMTP 127.0.0.1:2424) and Postfix (SMTP 127.0.0.1:2525 -> LMTP -> Dovecot),
+# each from its own configuration under one temp folder; /etc/dovecot and /etc/postfix are not used or changed.
+# Users (full address = login): support@example.test and kunde@example.test, password "secret".
+# Exports FIRSTLINE_TEST_IMAP=127.0.0.1:1143, FIRSTLINE_TEST_SMTP=127.0.0.1:2525 and FIRSTLINE_TEST_MAIL_DIR.
+FIRSTLINE_MAIL_IMAP_PORT=1143
+FIRSTLINE_MAIL_LMTP_PORT=2424
+FIRSTLINE_MAIL_SMTP_PORT=2525
+
+port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_port() {
+  local port=$1 name=$2 i
+  for ((i = 0; i < 100; i++)); do
+    if port_answers "$port"; then return 0; fi
+    sleep 0.1
+  done
+  echo "test.sh: $name did not start listening on 127.0.0.1:$port" >&2
+  return 1
+}
+
+# One folder for both servers' configuration, state, queues, maildirs and logs (kept after the run for its logs).
+ensure_mail_dir() {
+  if [[ -z "${FIRSTLINE_TEST_MAIL_DIR:-}" ]]; then
+    FIRSTLINE_TEST_MAIL_DIR="$(mktemp -d "${TMPDIR:-/tmp}/firstline-mail.XXXXXX")"
+    chmod 755 "$FIRSTLINE_TEST_MAIL_DIR"
+    export FIRSTLINE_TEST_MAIL_DIR
+  fi
+}
+
+start_dovecot() {
+  if ! command -v dovecot >/dev/null 2>&1 || [[ ! -e /usr/lib/dovecot/lmtp ]]; then
+    step "installing Dovecot (apt, about 45 s)"
+    apt_install dovecot-imapd dovecot-lmtpd
+  fi
+  export FIRSTLINE_TEST_IMAP="127.0.0.1:$FIRSTLINE_MAIL_IMAP_PORT"
+  if port_answers "$FIRSTLINE_MAIL_IMAP_PORT"; then
+    echo "test.sh: something already listens on $FIRSTLINE_TEST_IMAP; using it (not stopped at the end)"
+    return 0
+  fi
+  ensure_mail_dir
+  local m=$FIRSTLINE_TEST_MAIL_DIR
+  as_root mkdir -p "$m/run" "$m/state"
+  as_root install -d -o mail -g mail "$m/vhome"
+  cat >"$m/dovecot.conf" <<CONF
+protocols = imap lmtp
+listen = 127.0.0.1
+base_dir = $m/run/
+state_dir = $m/state
+log_path = $m/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:~/Maildir
+first_valid_uid = 8
+first_valid_gid = 8
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $m/users
+}
+userdb {
+  driver = passwd-file
+  args = username_format=%u $m/users
+  default_fields = uid=mail gid=mail home=$m/vhome/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $FIRSTLINE_MAIL_IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = $FIRSTLINE_MAIL_LMTP_PORT
+  }
+}
+protocol lmtp {
+  postmaster_address = postmaster@example.test
+}
+CONF
+  printf '%s\n' 'support@example.test:{PLAIN}secret::::::' 'kunde@example.test:{PLAIN}secret::::::' >"$m/users"
+  as_root chgrp dovecot "$m/users"
+  chmod 640 "$m/users"
+  if ! as_root dovecot -c "$m/dovecot.conf" >"$m/dovecot-start.log" 2>&1; then
+    echo "test.sh: Dovecot did not start:" >&2
+    cat "$m/dovecot-start.log" "$m/dovecot.log" >&2 2>/dev/null || true
+    return 1
+  fi
+  register_stop dovecot "doveadm -c '$m/dovecot.conf' stop"
+  wait_for_port "$FIRSTLINE_MAIL_IMAP_PORT" "Dovecot IMAP"
+  wait_for_port "$FIRSTLINE_MAIL_LMTP_PORT" "Dovecot LMTP"
+}
+
+start_postfix() {
+  if ! command -v postfix >/dev/null 2>&1; then
+    step "installing Postfix (apt, about 16 s)"
+    apt_install postfix
+  fi
+  export FIRSTLINE_TEST_SMTP="127.0.0.1:$FIRSTLINE_MAIL_SMTP_PORT"
+  if port_answers "$FIRSTLINE_MAIL_SMTP_PORT"; then
+    echo "test.sh: something already listens on $FIRSTLINE_TEST_SMTP; using it (not stopped at the end)"
+    return 0
+  fi
+  ensure_mail_dir
+  local m=$FIRSTLINE_TEST_MAIL_DIR
+  as_root mkdir -p "$m/postfix"
+  as_root install -d -m 755 -o root -g root "$m/postfix-queue"
+  as_root install -d -m 700 -o postfix -g postfix "$m/postfix-data"
+  cat >"$m/postfix/main.cf" <<CONF
+compatibility_level = 3.6
+queue_directory = $m/postfix-queue
+data_directory = $m/postfix-data
+maillog_file = $m/postfix.log
+maillog_file_prefixes = /var, /dev/stdout, $m
+myhostname = mail.example.test
+mydomain = example.test
+myorigin = \$mydomain
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+mydestination =
+local_recipient_maps =
+alias_maps =
+alias_database =
+relayhost =
+relay_domains =
+virtual_mailbox_domains = example.test
+virtual_transport = lmtp:inet:127.0.0.1:$FIRSTLINE_MAIL_LMTP_PORT
+default_transport = error:outbound delivery disabled (test instance)
+smtpd_relay_restrictions = permit_mynetworks reject_unauth_destination
+smtpd_tls_security_level = none
+smtp_tls_security_level = none
+biff = no
+CONF
+  cat >"$m/postfix/master.cf" <<CONF
+127.0.0.1:$FIRSTLINE_MAIL_SMTP_PORT  inet  n       -      n      -      -       smtpd
+pickup          unix  n       -      n      60     1       pickup
+cleanup         unix  n       -      n      -      0       cleanup
+qmgr            unix  n       -      n      300    1       qmgr
+rewrite         unix  -       -      n      -      -       trivial-rewrite
+bounce          unix  -       -      n      -      0       bounce
+defer           unix  -       -      n      -      0       bounce
+trace           unix  -       -      n      -      0       bounce
+verify          unix  -       -      n      -      1       verify
+flush           unix  n       -      n      1000?  0       flush
+proxymap        unix  -       -      n      -      -       proxymap
+smtp            unix  -       -      n      -      -       smtp
+relay           unix  -       -      n      -      -       smtp
+showq           unix  n       -      n      -      -       showq
+error           unix  -       -      n      -      -       error
+retry           unix  -       -      n      -      -       error
+discard         unix  -       -      n      -      -       discard
+lmtp            unix  -       -      n      -      -       lmtp
+anvil           unix  -       -      n      -      1       anvil
+scache          unix  -       -      n      -      1       scache
+postlog         unix-dgram n  -      n      -      1       postlogd
+CONF
+  # Postfix is silent without a TTY or syslog; script(1) gives it one so a failure shows its reason.
+  if ! as_root script -qec "postfix -c '$m/postfix' start" "$m/postfix-start.log" >/dev/null 2>&1; then
+    echo "test.sh: Postfix did not start:" >&2
+    cat "$m/postfix-start.log" >&2 2>/dev/null || true
+    return 1
+  fi
+  register_stop postfix "script -qc \"postfix -c '$m/postfix' stop\" /dev/null"
+  wait_for_port "$FIRSTLINE_MAIL_SMTP_PORT" "Postfix SMTP"
+}
