@@ -40,7 +40,8 @@ internal sealed class EscalateDialog : WaterfallDialog<EscalationState>
         var turn = new SupportTurn(step.DialogContext, services.Options);
         var options = step.GetOptions<EscalationOptions>() ?? new EscalationOptions(HandoffReason.CustomerAsked, null, null, null);
         step.State.Options = options;
-        if (options.Reason != HandoffReason.CustomerAsked)
+        // A guided flow's last step has already said that a colleague takes over; the customer asked for one themselves.
+        if (options.Reason is not HandoffReason.CustomerAsked and not HandoffReason.FlowEscalated)
         {
             await turn.SayAsync(turn.Texts.Escalating, cancellationToken);
         }
