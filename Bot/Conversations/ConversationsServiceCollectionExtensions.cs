@@ -1,3 +1,4 @@
+using FirstLine.Bot.Handoff;
 using FirstLine.Channels.DirectLine;
 using FirstLine.Channels.Turns;
 
@@ -21,7 +22,9 @@ public static class ConversationsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         var adapter = app.Services.GetRequiredService<DirectLineAdapter>();
         adapter.Use(app.Services.GetRequiredService<TranscriptLoggerMiddleware>());
+        adapter.Use(app.Services.GetRequiredService<HandoffRoutingMiddleware>());
         adapter.OnTurnError = app.Services.GetRequiredService<TurnErrorHandler>().HandleAsync;
+        app.Services.GetRequiredService<ChannelAdapters>().Register(DirectLineChannel.ChannelId, adapter);
         return app;
     }
 }

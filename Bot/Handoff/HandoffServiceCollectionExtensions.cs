@@ -9,6 +9,11 @@ public static class HandoffServiceCollectionExtensions
     public static IServiceCollection AddHandoff(this IServiceCollection services)
     {
         services.TryAddSingleton<IAgentPresence, NoAgentsSignedIn>();
+        services.TryAddSingleton<IAgentNotifier, InProcessAgentNotifier>();
+        services.AddSingleton<ChannelAdapters>();
+        services.AddSingleton<ConversationOwnership>();
+        services.AddSingleton<AgentConversations>();
+        services.AddSingleton<HandoffRoutingMiddleware>();
         services.AddSingleton<ISupportDesk, TicketSupportDesk>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Schema;
+using FirstLine.Channels.Turns;
 using FirstLine.Dialogs.Support.Desk;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,14 @@ namespace FirstLine.Bot.Handoff;
 /// The support desk the dialogs talk to, built on tickets: every request becomes a ticket, what the bot
 /// tries and decides is written onto it, and a handoff moves it to level 2 in its queue.
 /// </summary>
-public sealed class TicketSupportDesk(TicketService tickets, IAgentPresence presence, IOptions<TicketOptions> ticketOptions) : ISupportDesk
+public sealed class TicketSupportDesk(
+    TicketService tickets,
+    IAgentPresence presence,
+    ConversationOwnership ownership,
+    ChannelAdapters channels,
+    ITranscriptLogger transcripts,
+    IAgentNotifier agents,
+    IOptions<TicketOptions> ticketOptions) : ISupportDesk
 {
     private const string BotActor = "bot";
 
@@ -113,8 +121,27 @@ public sealed class TicketSupportDesk(TicketService tickets, IAgentPresence pres
             },
             expectedETag: null,
             cancellationToken);
+        var reference = BotJson.Deserialize<ConversationReference>(ticket.ConversationReferenceJson ?? "{}");
+        if (reference?.ChannelId is not null && reference.Conversation?.Id is not null)
+        {
+            await ownership.QueueAsync(reference, ticket.Number, cancellationToken);
+            await AnnounceHandoffAsync(reference, ticket, request, cancellationToken);
+        }
+
+        await agents.PublishAsync(new AgentEvent(AgentEventKind.TicketQueued, ticket.Number, Queue: request.Queue), cancellationToken);
         var available = await presence.IsAgentAvailableAsync(request.Queue, cancellationToken);
         return new HandoffReceipt(ticket.Number, available, available ? null : ExpectedFirstResponse(ticket.Priority));
+    }
+
+    /// <summary>Puts <c>handoff.initiate</c> with the transcript on the wire, for agent hubs listening there.</summary>
+    private async Task AnnounceHandoffAsync(ConversationReference reference, TicketRow ticket, HandoffRequest request, CancellationToken cancellationToken)
+    {
+        var transcript = await transcripts.GetTranscriptAsync(reference.ChannelId!, reference.Conversation!.Id!, cancellationToken);
+        var context = new { ticket = ticket.Number, queue = request.Queue, priority = request.Priority.Priority.ToString(), reason = request.Reason.ToString() };
+        await channels.For(reference.ChannelId!).ContinueConversationAsync(
+            reference,
+            (turn, ct) => turn.SendActivityAsync(HandoffEvents.CreateInitiation(reference, context, transcript), ct),
+            cancellationToken);
     }
 
     private TimeSpan? ExpectedFirstResponse(TicketPriority priority) =>

@@ -1,3 +1,4 @@
+using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -24,6 +25,8 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<TicketNoteRow> TicketNotes => Set<TicketNoteRow>();
 
     public DbSet<TicketAuditRow> TicketAudit => Set<TicketAuditRow>();
+
+    public DbSet<ConversationOwnerRow> ConversationOwners => Set<ConversationOwnerRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -83,6 +86,19 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.ChannelId, x.ConversationId, x.Id });
         });
         TicketModelConfiguration.Configure(modelBuilder);
+        modelBuilder.Entity<ConversationOwnerRow>(e =>
+        {
+            e.ToTable("ConversationOwners");
+            e.HasKey(x => new { x.Channel, x.ConversationId });
+            e.Property(x => x.Channel).HasMaxLength(64);
+            e.Property(x => x.ConversationId).HasMaxLength(256);
+            e.Property(x => x.Owner).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.AgentId).HasMaxLength(128);
+            e.Property(x => x.AgentName).HasMaxLength(256);
+            e.Property(x => x.TicketNumber).HasMaxLength(32);
+            e.Property(x => x.Locale).HasMaxLength(32);
+            e.HasIndex(x => x.TicketNumber);
+        });
     }
 }
 

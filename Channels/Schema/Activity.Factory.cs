@@ -55,7 +55,8 @@ public sealed partial class Activity
         }
         else
         {
-            From = reference.Bot;
+            // An activity that already names its sender (e.g. a human agent writing through the bot) keeps it.
+            From ??= reference.Bot;
             Recipient = reference.User;
             ReplyToId ??= reference.ActivityId;
         }

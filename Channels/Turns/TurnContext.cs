@@ -39,7 +39,7 @@ public sealed class TurnContext : ITurnContext
         var outgoing = activities.Select(a =>
         {
             a.ApplyConversationReference(reference);
-            a.From = a.From is null ? null : new ChannelAccount(a.From.Id!, a.From.Name, RoleTypes.Bot);
+            a.From = a.From is null ? null : new ChannelAccount(a.From.Id!, a.From.Name, a.From.Role ?? RoleTypes.Bot);
             return a;
         }).ToList();
         if (outgoing.Count == 0)
