@@ -29,7 +29,7 @@ public static class StorageServiceCollectionExtensions
                 connectionString = $"Data Source={Path.Combine(storage.ResolvedDataDirectory, "firstline.db")};Pooling=True";
             }
 
-            options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30));
+            options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)).AddInterceptors(new SqlitePragmas());
         });
 
         services.AddHostedService<DatabaseMigrator>();
