@@ -110,10 +110,10 @@ public sealed class ChoicePromptTests
     public async Task Buttons_may_carry_their_own_action()
     {
         await AskOnce.Flow(new ChoicePrompt("choice"), () => new PromptOptions
-            {
-                Prompt = Activity.CreateMessageActivity("Wie zufrieden sind Sie?"),
-                Choices = [new("5") { Action = CardAction.ImBack("⭐⭐⭐⭐⭐", "5") }, new("1") { Action = CardAction.ImBack("⭐", "1") }],
-            })
+        {
+            Prompt = Activity.CreateMessageActivity("Wie zufrieden sind Sie?"),
+            Choices = [new("5") { Action = CardAction.ImBack("⭐⭐⭐⭐⭐", "5") }, new("1") { Action = CardAction.ImBack("⭐", "1") }],
+        })
             .Send("Hallo")
             .AssertReply("Wie zufrieden")
             .AssertSuggestedActions("⭐⭐⭐⭐⭐", "⭐")

@@ -62,10 +62,10 @@ public sealed class ConfirmPromptTests
     public async Task Custom_labels_mean_yes_then_no()
     {
         await AskOnce.Flow(new ConfirmPrompt("confirm"), () => new PromptOptions
-            {
-                Prompt = Activity.CreateMessageActivity("Sollen wir Sie zurückrufen?"),
-                Choices = [new("Bitte zurückrufen"), new("Lieber per E-Mail")],
-            })
+        {
+            Prompt = Activity.CreateMessageActivity("Sollen wir Sie zurückrufen?"),
+            Choices = [new("Bitte zurückrufen"), new("Lieber per E-Mail")],
+        })
             .Send("Hallo")
             .AssertReply("zurückrufen?")
             .AssertSuggestedActions("Bitte zurückrufen", "Lieber per E-Mail")
