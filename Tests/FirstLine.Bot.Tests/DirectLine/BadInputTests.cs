@@ -161,10 +161,7 @@ public sealed class BadInputTests
         await AssertStillWorksAndOnlyGreetedBeforeAsync(host, conversation);
     }
 
-    /// <summary>
-    /// SERVER BUG (reported in /tmp/firstline-tests-findings.md, F3): without a Content-Length the multipart reader's
-    /// own BodyLengthLimit fires first and its InvalidDataException is answered 400 instead of 413.
-    /// </summary>
+    /// <summary>Regression: without a Content-Length the multipart reader's own limit used to answer 400 instead of 413.</summary>
     [Fact]
     public async Task An_upload_over_MaxUploadBytes_sent_without_a_length_gets_413()
     {

@@ -165,10 +165,7 @@ public sealed class ActivityJsonTests
         Assert.Equal("2019-08-20T13:37:10-07:00", JsonNode.Parse(BotJson.Serialize(activity))!["localTimestamp"]!.GetValue<string>());
     }
 
-    /// <summary>
-    /// SERVER BUG (reported in /tmp/firstline-tests-findings.md): Activity spec A3090 says expiration is written
-    /// as UTC with Z, but Activity.Expiration has no UtcTimestampConverter, so it goes out as "+00:00".
-    /// </summary>
+    /// <summary>Activity spec A3090 (regression: it used to go out with "+00:00").</summary>
     [Fact]
     public void Expiration_is_written_as_UTC_with_Z()
     {

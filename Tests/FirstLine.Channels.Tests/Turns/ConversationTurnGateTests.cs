@@ -185,9 +185,9 @@ public sealed class ConversationTurnGateTests
     }
 
     /// <summary>
-    /// SERVER BUG (reported in /tmp/firstline-tests-findings.md): the "I already hold this conversation" marker is an
-    /// AsyncLocal that flows into work the turn starts without awaiting (Task.Run, timers). When that work later
-    /// continues the same conversation, after the turn has ended, it skips the gate and runs alongside the next turn.
+    /// Regression: the "I already hold this conversation" marker is an AsyncLocal that flows into work the turn starts
+    /// without awaiting (Task.Run, timers). It must stop counting once the turn has ended, or that work, continuing the
+    /// same conversation later, skips the gate and runs alongside the next turn.
     /// </summary>
     [Fact]
     public async Task Work_a_turn_left_running_in_the_background_still_waits_for_the_gate_later()
