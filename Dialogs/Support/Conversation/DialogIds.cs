@@ -14,6 +14,7 @@ internal static class DialogIds
 
     public const string ConfirmPrompt = "support.prompt.confirm";
     public const string ChoicePrompt = "support.prompt.choice";
+    public const string ClarifyPrompt = "support.prompt.clarify";
     public const string FlowPrompt = "support.prompt.flow";
     public const string TextPrompt = "support.prompt.text";
     public const string NamePrompt = "support.prompt.name";

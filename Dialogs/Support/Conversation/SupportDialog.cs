@@ -22,7 +22,7 @@ internal sealed class SupportDialog : ComponentDialog
 
     private static readonly HashSet<string> AnswerPrompts = new(StringComparer.Ordinal)
     {
-        DialogIds.ConfirmPrompt, DialogIds.ChoicePrompt, DialogIds.FlowPrompt,
+        DialogIds.ConfirmPrompt, DialogIds.ChoicePrompt, DialogIds.FlowPrompt, DialogIds.ClarifyPrompt,
     };
 
     private readonly SupportServices services;
@@ -41,6 +41,7 @@ internal sealed class SupportDialog : ComponentDialog
         AddDialog(new ConfirmPrompt(DialogIds.ConfirmPrompt));
         AddDialog(new ChoicePrompt(DialogIds.ChoicePrompt));
         AddDialog(new ChoicePrompt(DialogIds.FlowPrompt, FlowDialog.AcceptCorrectionsAsync));
+        AddDialog(new ChoicePrompt(DialogIds.ClarifyPrompt, TriageDialog.AcceptYesNoAsync));
         AddDialog(new TextPrompt(DialogIds.TextPrompt));
         AddDialog(new TextPrompt(DialogIds.NamePrompt, EscalateDialog.ValidateNameAsync));
         AddDialog(new EmailPrompt(DialogIds.EmailPrompt));
@@ -165,21 +166,32 @@ internal sealed class SupportDialog : ComponentDialog
     {
         if (innerDc.ActiveDialog is not { } active || !AnswerPrompts.Contains(active.Id)
             || message.WordCount < NewProblemWords || Running(innerDc, DialogIds.Escalate) || Running(innerDc, DialogIds.Resolved)
-            || YesNoRecognizer.Recognize(message.Text, turn.Session.Language) is not null || Correction.TryParse(message.Text, out _))
+            || YesNoRecognizer.Recognize(message.Text, turn.Session.Language) is not null || Correction.TryParse(message.Text, out _)
+            || ChoiceRecognizer.Recognize(message.Text, [.. turn.Session.OfferedAnswers.Select(a => new Choice(a))], turn.Session.Language) is not null)
         {
             return false;
         }
 
-        var search = await services.KnowledgeBase.SearchAsync(message.Text, turn.Session.Language, cancellationToken);
-        if (search.Decision != SearchDecision.Answer || search.Best!.Article.Id == turn.Session.Request?.CurrentArticleId)
+        // "Ach egal, …" / "forget that, …" says it outright; otherwise the knowledge base must know the other topic.
+        var saysNewTopic = NewTopic.TryStrip(message.Text, out var problem);
+        var search = await services.KnowledgeBase.SearchAsync(Abuse.Strip(problem), turn.Session.Language, cancellationToken);
+        if (!saysNewTopic && (search.Decision == SearchDecision.Escalate || search.Best!.Article.Id == turn.Session.Request?.CurrentArticleId))
         {
             return false;
+        }
+
+        if (active.Id == DialogIds.ClarifyPrompt)
+        {
+            // Asked "Meinten Sie …?", the customer described the same problem in other words.
+            await RestartAsync(innerDc, turn.Session, cancellationToken);
+            await innerDc.BeginDialogAsync(DialogIds.Triage, new TriageOptions(message.Text, Continues: true), cancellationToken);
+            return true;
         }
 
         await turn.SayAsync(turn.Texts.NewProblem, cancellationToken);
         await WithdrawOpenRequestAsync(turn, cancellationToken);
         await RestartAsync(innerDc, turn.Session, cancellationToken);
-        await innerDc.BeginDialogAsync(DialogIds.Triage, new TriageOptions(message.Text), cancellationToken);
+        await innerDc.BeginDialogAsync(DialogIds.Triage, new TriageOptions(problem), cancellationToken);
         return true;
     }
 

@@ -18,6 +18,9 @@ public sealed class SupportSession
 
     public string? Email { get; set; }
 
+    /// <summary>The answers offered with the last question, to tell an answer from a new problem.</summary>
+    public List<string> OfferedAnswers { get; set; } = [];
+
     /// <summary>The request being worked on, or the last one.</summary>
     public SupportRequest? Request { get; set; }
 

@@ -63,6 +63,7 @@ internal sealed class SupportTurn
     public PromptOptions Choices(string question, string retry, IReadOnlyList<string> answers, IReadOnlyList<Choice>? recognized = null)
     {
         var choices = recognized ?? [.. answers.Select(a => new Choice(a))];
+        Session.OfferedAnswers = [.. answers];
         if (IsOneMessageChannel)
         {
             var reply = Texts.ReplyWith(answers);

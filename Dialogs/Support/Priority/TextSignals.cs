@@ -40,7 +40,7 @@ public static partial class TextSignals
     [GeneratedRegex(@"\b(nur (ich|bei mir|mich|mein)|ich allein|nur an meinem|bei den anderen geht|only me|just me|only (for )?mine|only on my|only my|others are fine|it'?s just my)\b", Options)]
     private static partial Regex JustMe();
 
-    [GeneratedRegex(@"\b(kann (gar )?nicht (mehr )?arbeiten|kann nicht weiterarbeiten|nicht arbeitsfähig|geht gar nichts|gar nichts geht|nichts geht mehr|komplett blockiert|blockiert mich|stillstand|can'?t work|cannot work|unable to work|can'?t do (any|my) work|can'?t do anything|completely blocked|blocked|nothing works|dead in the water)\b", Options)]
+    [GeneratedRegex(@"\b((kann|können|koennen) (\w+ ){0,2}(gar )?nicht (mehr )?(arbeiten|weiterarbeiten)|(niemand|keiner) kann (mehr )?arbeiten|(nobody|no one|none of us) can work|(can'?t|cannot|can not) work|kann (gar )?nicht (mehr )?arbeiten|kann nicht weiterarbeiten|nicht arbeitsfähig|geht gar nichts|gar nichts geht|nichts geht mehr|komplett blockiert|blockiert mich|stillstand|can'?t work|cannot work|unable to work|can'?t do (any|my) work|can'?t do anything|completely blocked|blocked|nothing works|dead in the water)\b", Options)]
     private static partial Regex CannotWork();
 
     [GeneratedRegex(@"\b(eingeschränkt|nur langsam|sehr langsam|umständlich|mühsam|teilweise|behindert mich|impaired|slow(ly)?|partly|partially|workaround|limited|hard to work)\b", Options)]

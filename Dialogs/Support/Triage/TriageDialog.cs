@@ -14,6 +14,9 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
 {
     private const int MaxQueryLength = 4000;
 
+    /// <summary>An offer is shown when the search is at least this share as sure of it as of the best one.</summary>
+    private const double RelevantOfferShare = 0.5;
+
     private readonly SupportServices services;
     private readonly RequestIntake intake;
 
@@ -23,6 +26,10 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
         this.services = services;
         intake = new RequestIntake(services);
         AddStep(UnderstandAsync);
+
+        // Routing may ask once more ("Nichts davon" → "describe it more", "no article" → "shall I hand over?"),
+        // so the answer to that comes back to routing; after two rounds every path has ended or moved on.
+        AddStep(RouteAsync);
         AddStep(RouteAsync);
         AddStep(FinishAsync);
     }
@@ -82,7 +89,8 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
 
     private async Task<DialogTurnResult> SearchAsync(WaterfallStepContext<TriageState> step, SupportTurn turn, SupportRequest request, int words, CancellationToken cancellationToken)
     {
-        var result = await services.KnowledgeBase.SearchAsync(RequestIntake.Shorten(request.Text, MaxQueryLength), turn.Session.Language, cancellationToken);
+        var query = RequestIntake.Shorten(Abuse.Strip(request.Text), MaxQueryLength);
+        var result = await services.KnowledgeBase.SearchAsync(query, turn.Session.Language, cancellationToken);
         step.State.Candidates = [.. result.Candidates.Select(c => new CandidateRef(c.Article.Id, c.Confidence))];
         switch (result.Decision)
         {
@@ -90,11 +98,19 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
                 step.State.Stage = TriageStage.Solving;
                 return await step.BeginDialogAsync(DialogIds.Solve, new SolveOptions(step.State.Candidates, 0, 0), cancellationToken);
 
+            case SearchDecision.Clarify when turn.IsOneMessageChannel:
+                // A choice by email costs a day: send the best article; a "no" brings the next one.
+                step.State.Stage = TriageStage.Solving;
+                return await step.BeginDialogAsync(DialogIds.Solve, new SolveOptions(step.State.Candidates, 0, 0), cancellationToken);
+
             case SearchDecision.Clarify:
+                // Offers far behind the best one only confuse ("Teams audio?" for a locked account).
+                var best = result.Offers[0].Confidence;
+                var offers = result.Offers.Where(c => c.Confidence >= best * RelevantOfferShare).ToList();
                 step.State.Stage = TriageStage.Clarify;
-                step.State.Offers = [.. result.Offers.Select(c => new CandidateRef(c.Article.Id, c.Confidence))];
-                var titles = result.Offers.Select(c => c.Article.Title).Append(turn.Texts.NoneOfThese).ToList();
-                return await step.PromptAsync(DialogIds.ChoicePrompt, turn.Choices(turn.Texts.ClarifyQuestion, turn.Texts.ClarifyRetry, titles), cancellationToken);
+                step.State.Offers = [.. offers.Select(c => new CandidateRef(c.Article.Id, c.Confidence))];
+                var titles = offers.Select(c => c.Article.Title).Append(turn.Texts.NoneOfThese).ToList();
+                return await step.PromptAsync(DialogIds.ClarifyPrompt, turn.Choices(turn.Texts.ClarifyQuestion, turn.Texts.ClarifyRetry, titles), cancellationToken);
 
             default:
                 if (!request.Rephrased && words > 0 && words < services.Options.VagueRequestWords)
@@ -118,8 +134,12 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
 
         switch (step.State.Stage)
         {
-            case TriageStage.Clarify when step.Result is FoundChoice choice:
-                if (choice.Index >= step.State.Offers.Count)
+            case TriageStage.Clarify:
+                // "Ja" to "Meinten Sie eines davon?" means the first; "nein" means none of them.
+                var index = step.Result is FoundChoice choice
+                    ? choice.Index
+                    : YesNoRecognizer.Recognize(step.Context.Activity.Text, turn.Session.Language) == true ? 0 : step.State.Offers.Count;
+                if (index >= step.State.Offers.Count)
                 {
                     return turn.Request.Rephrased
                         ? await NothingFitsAsync(step, turn, cancellationToken)
@@ -127,7 +147,7 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
                 }
 
                 // The chosen article first, then the other candidates as fallbacks after a "no".
-                var chosen = step.State.Offers[choice.Index];
+                var chosen = step.State.Offers[index];
                 var order = step.State.Candidates.Where(c => c.ArticleId != chosen.ArticleId).Prepend(chosen).ToList();
                 step.State.Stage = TriageStage.Solving;
                 return await step.BeginDialogAsync(DialogIds.Solve, new SolveOptions(order, 0, 0), cancellationToken);
@@ -174,7 +194,14 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
         return step.BeginDialogAsync(DialogIds.Escalate, new EscalationOptions(reason, null, null, null), cancellationToken);
     }
 
-    /// <summary>Messages that are no request: nothing, only emoji, a greeting, thanks, a call for help.</summary>
+    /// <summary>Lets "ja"/"nein" through the clarify question, which offers topics rather than yes and no.</summary>
+    public static Task<bool> AcceptYesNoAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return Task.FromResult(prompt.Recognized.Succeeded || YesNoRecognizer.Recognize(prompt.Context.Activity.Text, prompt.Context.Activity.Locale) is not null);
+    }
+
+    /// <summary>Messages that are no request: nothing, only emoji, a greeting, thanks, a lone yes or no.</summary>
     private static async Task<bool> AnswerWithoutRequestAsync(SupportTurn turn, CustomerMessage message, CancellationToken cancellationToken)
     {
         var texts = turn.Texts;
@@ -184,6 +211,7 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
             { HasNoWords: true } => texts.OnlySymbols,
             _ when SmallTalk.IsGreetingOnly(message.Text) => turn.Session.Greeted ? texts.HowCanIHelp : null,
             _ when SmallTalk.IsThanksOnly(message.Text) => texts.YoureWelcome,
+            _ when SmallTalk.IsLoneYesOrNo(message) => texts.HowCanIHelp,
             _ => null,
         };
         if (answer is null && SmallTalk.IsGreetingOnly(message.Text))

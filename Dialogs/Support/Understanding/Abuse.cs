@@ -7,6 +7,9 @@ public static partial class Abuse
 {
     public static bool IsAbusive(string text) => Words().IsMatch(text);
 
+    /// <summary>The text without the abusive words, so the search looks for the problem, not the swearing.</summary>
+    public static string Strip(string text) => Words().Replace(text, " ");
+
     /// <summary>True when nothing but abuse (and filler) is left once the abusive words are removed.</summary>
     public static bool IsOnlyAbuse(string text)
     {

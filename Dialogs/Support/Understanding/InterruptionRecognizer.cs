@@ -11,13 +11,21 @@ public static partial class InterruptionRecognizer
     // Longer messages are descriptions; a command is a few words at most.
     private const int MaxCommandWords = 7;
 
+    // "Ich möchte bitte mit einem echten Menschen sprechen" is longer, but its own vocabulary check keeps it safe.
+    private const int MaxHumanRequestWords = 12;
+
     public static Interruption Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (words == 0 || words > MaxCommandWords)
+        if (words == 0 || words > MaxHumanRequestWords)
         {
             return Interruption.None;
+        }
+
+        if (words > MaxCommandWords)
+        {
+            return AsksForHuman(text) ? Interruption.Human : Interruption.None;
         }
 
         if (StartOver().IsMatch(text))
