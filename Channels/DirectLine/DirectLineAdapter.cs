@@ -1,4 +1,5 @@
 using FirstLine.Channels.Turns;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FirstLine.Channels.DirectLine;
@@ -15,9 +16,18 @@ public sealed class DirectLineAdapter : BotAdapter
     private readonly DirectLineOptions options;
     private long ephemeralCounter;
 
-    public DirectLineAdapter(IDirectLineStore store, IConversationNotifier notifier, IOptions<DirectLineOptions> options, ConversationTurnGate turnGate)
+    private readonly CancellationToken stopping;
+
+    public DirectLineAdapter(
+        IDirectLineStore store,
+        IConversationNotifier notifier,
+        IOptions<DirectLineOptions> options,
+        ConversationTurnGate turnGate,
+        IHostApplicationLifetime lifetime)
         : base(turnGate)
     {
+        ArgumentNullException.ThrowIfNull(lifetime);
+        stopping = lifetime.ApplicationStopping;
         this.store = store;
         this.notifier = notifier;
         this.options = options?.Value ?? throw new ArgumentNullException(nameof(options));
@@ -42,7 +52,9 @@ public sealed class DirectLineAdapter : BotAdapter
                 id = logged.Activity.Id!;
                 try
                 {
-                    await RunPipelineAsync(new TurnContext(this, logged.Activity), bot, cancellationToken).ConfigureAwait(false);
+                    // Accepted means answered: once the message is in the log the turn no longer depends on the
+                    // HTTP request; a client that stops waiting still finds the reply when it comes back.
+                    await RunPipelineAsync(new TurnContext(this, logged.Activity), bot, stopping).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -54,8 +66,14 @@ public sealed class DirectLineAdapter : BotAdapter
     }
 
     /// <summary>Runs a turn for an activity that is not shown to the customer (e.g. conversationUpdate).</summary>
-    public Task ProcessSilentlyAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken) =>
-        ProcessActivityAsync(activity, bot, cancellationToken);
+    public Task ProcessSilentlyAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return TurnGate.RunAsync(
+            activity.Conversation!.Id!,
+            () => RunPipelineAsync(new TurnContext(this, activity), bot, stopping),
+            cancellationToken);
+    }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed partial class DirectLineStream(
     IDirectLineStore store,
     IConversationNotifier notifier,
     IOptions<DirectLineOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DirectLineStream> logger)
 {
     private const int ReplayPage = 200;
@@ -43,7 +45,9 @@ public sealed partial class DirectLineStream(
     {
         var pending = Channel.CreateUnbounded<LoggedActivity>(new UnboundedChannelOptions { SingleReader = true });
         using var subscription = notifier.Subscribe(conversationId, activity => pending.Writer.TryWrite(activity));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        // Shutting down closes open streams at once (clients reconnect to another node or after the restart)
+        // instead of holding the host for its whole shutdown timeout.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         var receiving = ReceiveUntilClosedAsync(socket, stop);
         LogStreamOpened(conversationId, after);
         try
@@ -158,7 +162,7 @@ public sealed partial class DirectLineStream(
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "closing", timeout.Token);
             }
             catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
             {

@@ -20,8 +20,11 @@ public static class MessageKey
             return id.Length <= MaxLength ? id : "sha256:" + Hash(System.Text.Encoding.UTF8.GetBytes(id));
         }
 
-        return "sha256:" + Hash(raw);
+        return ForRaw(raw);
     }
+
+    /// <summary>The content hash of a raw mail (also the key of mail too broken to have a Message-ID).</summary>
+    public static string ForRaw(ReadOnlySpan<byte> raw) => "sha256:" + Hash(raw);
 
     internal static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
