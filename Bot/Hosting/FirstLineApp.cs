@@ -1,4 +1,5 @@
 using FirstLine.Bot.Conversations;
+using FirstLine.Bot.Email;
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
@@ -36,6 +37,7 @@ public static class FirstLineApp
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddHandoff();
         builder.Services.AddConversations(builder.Configuration);
+        builder.Services.AddEmailChannel(builder.Configuration);
         builder.Services.AddSingleton<WebChatSessionCookie>();
         configureServices?.Invoke(builder.Services);
 

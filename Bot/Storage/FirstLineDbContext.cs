@@ -86,6 +86,7 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.ChannelId, x.ConversationId, x.Id });
         });
         TicketModelConfiguration.Configure(modelBuilder);
+        FirstLine.Bot.Email.EmailModelConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<ConversationOwnerRow>(e =>
         {
             e.ToTable("ConversationOwners");
