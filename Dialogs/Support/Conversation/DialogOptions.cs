@@ -4,8 +4,8 @@ namespace FirstLine.Dialogs.Support.Conversation;
 
 // How one support dialog starts another. They are stored with the stack as JSON, so they stay plain data.
 
-/// <summary>An article the search found for this request, and how sure it was.</summary>
-internal sealed record CandidateRef(string ArticleId, double Confidence);
+/// <summary>An article the search found for this request, how sure it was, and whether the customer was offered it.</summary>
+internal sealed record CandidateRef(string ArticleId, double Confidence, bool Offered = false);
 
 /// <summary>Start triage with the customer's words.</summary>
 /// <param name="Text">what the customer wrote</param>

@@ -90,7 +90,7 @@ internal sealed class SolveDialog : WaterfallDialog<SolveState>
         var next = options.Candidates
             .Select((candidate, index) => (candidate, index))
             .Skip(options.Index + 1)
-            .FirstOrDefault(c => c.candidate.Confidence >= services.Options.NextCandidateMinConfidence
+            .FirstOrDefault(c => (c.candidate.Offered || c.candidate.Confidence >= services.Options.NextCandidateMinConfidence)
                                  && services.KnowledgeBase.Find(turn.Session.Language, c.candidate.ArticleId) is not null);
         if (options.Failures < services.Options.MaxFailedAttempts && next.candidate is not null)
         {

@@ -15,7 +15,7 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
     private const int MaxQueryLength = 4000;
 
     /// <summary>An offer is shown when the search is at least this share as sure of it as of the best one.</summary>
-    private const double RelevantOfferShare = 0.5;
+    private const double RelevantOfferShare = 0.25;
 
     private readonly SupportServices services;
     private readonly RequestIntake intake;
@@ -146,9 +146,13 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
                         : await AskToRephraseAsync(step, turn, cancellationToken);
                 }
 
-                // The chosen article first, then the other candidates as fallbacks after a "no".
+                // The chosen article first, then the other offers (the search thought them close enough to ask),
+                // then the remaining candidates, as fallbacks after a "no".
                 var chosen = step.State.Offers[index];
-                var order = step.State.Candidates.Where(c => c.ArticleId != chosen.ArticleId).Prepend(chosen).ToList();
+                var order = step.State.Offers.Where(c => c != chosen).Select(c => c with { Offered = true })
+                    .Concat(step.State.Candidates.Where(c => step.State.Offers.All(o => o.ArticleId != c.ArticleId)))
+                    .Prepend(chosen)
+                    .ToList();
                 step.State.Stage = TriageStage.Solving;
                 return await step.BeginDialogAsync(DialogIds.Solve, new SolveOptions(order, 0, 0), cancellationToken);
 
