@@ -27,7 +27,8 @@ internal sealed class FlowDialog : WaterfallDialog<FlowState>
     public static Task<bool> AcceptCorrectionsAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return Task.FromResult(prompt.Recognized.Succeeded || Correction.TryParse(prompt.Context.Activity.Text, out _));
+        var text = prompt.Context.Activity.Text;
+        return Task.FromResult(prompt.Recognized.Succeeded || Correction.TryParse(text, out _) || YesNoRecognizer.Recognize(text, prompt.Context.Activity.Locale) is not null);
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<FlowState> step, CancellationToken cancellationToken)
@@ -36,11 +37,6 @@ internal sealed class FlowDialog : WaterfallDialog<FlowState>
         step.State.Options = options;
         var turn = new SupportTurn(step.DialogContext, services.Options);
         var (article, flowStep) = Resolve(turn, options);
-        if (options.History.Count == 0 && flowStep.Id == article.Flow!.Start)
-        {
-            await turn.SayAsync(turn.Texts.FlowIntro(article.Title), cancellationToken);
-        }
-
         if (flowStep.IsEnd)
         {
             if (!string.IsNullOrWhiteSpace(flowStep.Say))
@@ -68,10 +64,18 @@ internal sealed class FlowDialog : WaterfallDialog<FlowState>
         var turn = new SupportTurn(step.DialogContext, services.Options);
 
         // "Ich meinte ja" also reads as "ja" for this question; the correction must win.
-        if (step.Result is FoundChoice choice && !Correction.TryParse(step.Context.Activity.Text, out _))
+        var text = step.Context.Activity.Text;
+        if (!Correction.TryParse(text, out _))
         {
             var (_, flowStep) = Resolve(turn, options);
-            var answer = flowStep.Answers[choice.Index];
+            var index = step.Result is FoundChoice choice ? choice.Index : YesNoAnswer(flowStep, text, turn.Texts);
+            if (index < 0)
+            {
+                // "passt" to a question whose answers are not yes and no: ask it again.
+                return await step.ReplaceDialogAsync(DialogIds.Flow, options, cancellationToken);
+            }
+
+            var answer = flowStep.Answers[index];
             List<FlowStepAnswer> history = [.. options.History, new FlowStepAnswer(flowStep.Id, flowStep.Ask ?? string.Empty, answer.Text)];
             return await step.ReplaceDialogAsync(DialogIds.Flow, new FlowOptions(options.ArticleId, answer.Goto, history), cancellationToken);
         }
@@ -98,6 +102,18 @@ internal sealed class FlowDialog : WaterfallDialog<FlowState>
         var corrected = previousStep.Answers[picked.Index];
         List<FlowStepAnswer> fixedHistory = [.. earlier, new FlowStepAnswer(previousStep.Id, previousStep.Ask ?? string.Empty, corrected.Text)];
         return await step.ReplaceDialogAsync(DialogIds.Flow, new FlowOptions(options.ArticleId, corrected.Goto, fixedHistory), cancellationToken);
+    }
+
+    /// <summary>The answer "Ja"/"Yes" or "Nein"/"No" when the customer said yes or no in other words ("passt", "nope").</summary>
+    private static int YesNoAnswer(FlowStep flowStep, string? text, Texts.SupportTexts texts)
+    {
+        var title = YesNoRecognizer.Recognize(text, texts.Language) switch
+        {
+            true => texts.Yes,
+            false => texts.No,
+            null => null,
+        };
+        return title is null ? -1 : flowStep.Answers.ToList().FindIndex(a => a.Text.Equals(title, StringComparison.OrdinalIgnoreCase));
     }
 
     private (Article Article, FlowStep Step) Resolve(SupportTurn turn, FlowOptions options)

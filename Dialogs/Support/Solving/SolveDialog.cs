@@ -40,6 +40,7 @@ internal sealed class SolveDialog : WaterfallDialog<SolveState>
         if (article.Flow is not null)
         {
             step.State.Kind = AttemptKind.GuidedFlow;
+            await turn.SayAsync(turn.Texts.FlowIntro(article.Title), cancellationToken);
             return await step.BeginDialogAsync(DialogIds.Flow, new FlowOptions(article.Id, article.Flow.Start, []), cancellationToken);
         }
 
