@@ -115,7 +115,8 @@ public sealed class EmailReader(EmailOptions options)
 
     private static string? LocaleOf(MimeMessage message)
     {
-        var language = message.Headers[HeaderId.ContentLanguage] ?? message.Headers["Accept-Language"];
+        // MimeKit keeps Content-* headers on the body entity, not on the message.
+        var language = message.Headers[HeaderId.ContentLanguage] ?? message.Body?.Headers[HeaderId.ContentLanguage] ?? message.Headers["Accept-Language"];
         var first = language?.Split([',', ';'], 2)[0].Trim();
         return string.IsNullOrEmpty(first) || first.Length > 16 ? null : first;
     }
