@@ -1,3 +1,4 @@
+using FirstLine.Bot.Agents.Console;
 using FirstLine.Bot.Conversations;
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Handoff;
@@ -32,6 +33,9 @@ public static class FirstLineApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The console's Blazor script (_framework/blazor.web.js) is a static web asset of the framework: served from
+        // the build output's manifest in every environment (a published app has it in wwwroot instead).
+        builder.WebHost.UseStaticWebAssets();
         DevelopmentSecret.Apply(builder);
         builder.Services.AddFirstLineStorage(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
@@ -39,6 +43,7 @@ public static class FirstLineApp
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddEmailChannel(builder.Configuration);
         builder.Services.AddSingleton<WebChatSessionCookie>();
+        builder.Services.AddAgentConsole();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -47,8 +52,10 @@ public static class FirstLineApp
         app.UseCors();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAntiforgery();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapAgentConsole();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
         return app;
     }
