@@ -1,4 +1,6 @@
+using FirstLine.Bot.Agents;
 using FirstLine.Bot.Agents.Console;
+using FirstLine.Bot.Api;
 using FirstLine.Bot.Conversations;
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Handoff;
@@ -40,6 +42,8 @@ public static class FirstLineApp
         builder.Services.AddFirstLineStorage(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddHandoff();
+        builder.Services.AddAgents(builder.Configuration);
+        builder.Services.AddAgentApi();
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddEmailChannel(builder.Configuration);
         builder.Services.AddSingleton<WebChatSessionCookie>();
@@ -52,9 +56,10 @@ public static class FirstLineApp
         app.UseCors();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseAntiforgery();
+        app.UseAgents();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapAgentApi();
         app.MapAgentConsole();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
         return app;

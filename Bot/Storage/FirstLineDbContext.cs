@@ -1,3 +1,4 @@
+using FirstLine.Bot.Agents;
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,12 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<TicketAuditRow> TicketAudit => Set<TicketAuditRow>();
 
     public DbSet<ConversationOwnerRow> ConversationOwners => Set<ConversationOwnerRow>();
+
+    public DbSet<AgentRow> Agents => Set<AgentRow>();
+
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    public DbSet<TicketReplyRow> TicketReplies => Set<TicketReplyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -87,6 +94,7 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
         });
         TicketModelConfiguration.Configure(modelBuilder);
         FirstLine.Bot.Email.EmailModelConfiguration.Configure(modelBuilder);
+        AgentModelConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<ConversationOwnerRow>(e =>
         {
             e.ToTable("ConversationOwners");

@@ -1,0 +1,84 @@
+using FirstLine.Bot.Storage;
+using FirstLine.Bot.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace FirstLine.Bot.Agents;
+
+/// <summary>
+/// The queue as agents see it: filtered, the most urgent first (the SLA due time that matters now — first
+/// response until answered, then resolution — then priority), paged with a total.
+/// </summary>
+public sealed class TicketSearch(IDbContextFactory<FirstLineDbContext> contexts)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>One page (1-based <paramref name="page"/>, <paramref name="pageSize"/> up to <see cref="MaxPageSize"/>) of the matching tickets.</summary>
+    public async Task<TicketPage> SearchAsync(TicketFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Apply(db.Tickets.AsNoTracking(), filter);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderBy(t => t.FirstRespondedAt == null ? t.FirstResponseDueAt : t.ResolutionDueAt)
+            .ThenBy(t => t.Priority)
+            .ThenBy(t => t.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Include(t => t.Customer)
+            .ToListAsync(cancellationToken);
+        return new TicketPage(items, total, page, pageSize);
+    }
+
+    private static IQueryable<TicketRow> Apply(IQueryable<TicketRow> query, TicketFilter filter)
+    {
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses.ToList();
+            query = query.Where(t => statuses.Contains(t.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Queue))
+        {
+            var queue = filter.Queue.Trim().ToLowerInvariant();
+            query = query.Where(t => t.Queue != null && t.Queue.ToLower() == queue);
+        }
+
+        if (filter.Level is { } level)
+        {
+            query = query.Where(t => t.Level == level);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Language))
+        {
+            // "de" matches "de" and "de-DE".
+            var language = filter.Language.Trim().ToLowerInvariant();
+            var prefix = language + "-";
+            query = query.Where(t => t.Language != null && (t.Language.ToLower() == language || t.Language.ToLower().StartsWith(prefix)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Assignee))
+        {
+            var assignee = filter.Assignee.Trim();
+            query = assignee == TicketFilter.Unassigned ? query.Where(t => t.AssigneeId == null) : query.Where(t => t.AssigneeId == assignee);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
+            query = query.Where(t =>
+                EF.Functions.Like(t.Number, pattern, "\\")
+                || EF.Functions.Like(t.Subject, pattern, "\\")
+                || EF.Functions.Like(t.Description, pattern, "\\")
+                || (t.Customer!.Name != null && EF.Functions.Like(t.Customer.Name, pattern, "\\"))
+                || (t.Customer!.Email != null && EF.Functions.Like(t.Customer.Email, pattern, "\\")));
+        }
+
+        return query;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
