@@ -133,7 +133,7 @@ CONF
     cat "$m/dovecot-start.log" "$m/dovecot.log" >&2 2>/dev/null || true
     return 1
   fi
-  register_stop dovecot "doveadm -c '$m/dovecot.conf' stop"
+  register_stop dovecot "doveadm -c '$m/dovecot.conf' stop </dev/null || kill \$(cat '$m/run/master.pid')"
   wait_for_port "$FIRSTLINE_MAIL_IMAP_PORT" "Dovecot IMAP"
   wait_for_port "$FIRSTLINE_MAIL_LMTP_PORT" "Dovecot LMTP"
 }
