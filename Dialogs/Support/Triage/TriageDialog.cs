@@ -41,7 +41,8 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
         RequestIntake.LearnSender(turn);
         if (options.Again && turn.Session.HasOpenRequest)
         {
-            return await SearchAsync(step, turn, turn.Request, 0, cancellationToken);
+            // The request's words are in the old language; article ids are the same in both, so let the search detect it.
+            return await SearchAsync(step, turn, turn.Request, 0, detectLanguage: true, cancellationToken);
         }
 
         var message = CustomerMessage.From(options.Text, services.Options.MaxMessageLength);
@@ -84,13 +85,14 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
             request = await intake.OpenAsync(turn, analysis, frustration, cancellationToken);
         }
 
-        return await SearchAsync(step, turn, request, message.WordCount, cancellationToken);
+        return await SearchAsync(step, turn, request, message.WordCount, detectLanguage: false, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> SearchAsync(WaterfallStepContext<TriageState> step, SupportTurn turn, SupportRequest request, int words, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> SearchAsync(
+        WaterfallStepContext<TriageState> step, SupportTurn turn, SupportRequest request, int words, bool detectLanguage, CancellationToken cancellationToken)
     {
         var query = RequestIntake.Shorten(Abuse.Strip(request.Text), MaxQueryLength);
-        var result = await services.KnowledgeBase.SearchAsync(query, turn.Session.Language, cancellationToken);
+        var result = await services.KnowledgeBase.SearchAsync(query, detectLanguage ? null : turn.Session.Language, cancellationToken);
         step.State.Candidates = [.. result.Candidates.Select(c => new CandidateRef(c.Article.Id, c.Confidence))];
         switch (result.Decision)
         {
@@ -109,7 +111,10 @@ internal sealed class TriageDialog : WaterfallDialog<TriageState>
                 var offers = result.Offers.Where(c => c.Confidence >= best * RelevantOfferShare).ToList();
                 step.State.Stage = TriageStage.Clarify;
                 step.State.Offers = [.. offers.Select(c => new CandidateRef(c.Article.Id, c.Confidence))];
-                var titles = offers.Select(c => c.Article.Title).Append(turn.Texts.NoneOfThese).ToList();
+                var titles = offers
+                    .Select(c => services.KnowledgeBase.Find(turn.Session.Language, c.Article.Id)?.Title ?? c.Article.Title)
+                    .Append(turn.Texts.NoneOfThese)
+                    .ToList();
                 return await step.PromptAsync(DialogIds.ClarifyPrompt, turn.Choices(turn.Texts.ClarifyQuestion, turn.Texts.ClarifyRetry, titles), cancellationToken);
 
             default:

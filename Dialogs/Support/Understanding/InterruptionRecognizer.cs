@@ -93,7 +93,7 @@ public static partial class InterruptionRecognizer
     [GeneratedRegex(@"[^\p{L}]+")]
     private static partial Regex WordSplit();
 
-    [GeneratedRegex(@"^\W*(hilfe|help|\?|was kannst du|was können sie|what can you do)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(hilfe|help|was kannst du|was können sie|what can you do)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Help();
 
     [GeneratedRegex(@"^\W*((bitte\s+)?(auf\s+)?deutsch(\s+bitte)?|german(,)?( please)?|in german( please)?|können wir deutsch (sprechen|schreiben)|sprechen sie deutsch)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
