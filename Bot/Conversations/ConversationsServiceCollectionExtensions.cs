@@ -1,16 +1,20 @@
 using FirstLine.Bot.Handoff;
 using FirstLine.Channels.DirectLine;
+using FirstLine.Dialogs.Support;
+using FirstLine.KnowledgeBase;
 using FirstLine.Channels.Turns;
 
 namespace FirstLine.Bot.Conversations;
 
 public static class ConversationsServiceCollectionExtensions
 {
-    /// <summary>The bot, its turn pipeline (transcripts, one error handler) and the Direct Line channel.</summary>
+    /// <summary>The support bot (knowledge base and dialogs), its turn pipeline (transcripts, one error handler) and the Direct Line channel.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDirectLine(configuration);
-        services.AddSingleton<IBot, PlaceholderEchoBot>();
+        services.AddKnowledgeBase(configuration);
+        services.AddSupportDialogs(configuration);
+        services.AddSingleton<IBot>(provider => provider.GetRequiredService<SupportBot>());
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<TranscriptLoggerMiddleware>();
         return services;

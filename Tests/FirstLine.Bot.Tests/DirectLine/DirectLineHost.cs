@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using FirstLine.Bot.Hosting;
 using FirstLine.Bot.Tests.Support;
+using FirstLine.Channels.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -117,6 +118,9 @@ public sealed class DirectLineHost : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Log);
+
+            // The protocol tests predict every reply; tests that need the support dialogs replace the bot again.
+            services.AddSingleton<IBot, EchoBot>();
             configureServices?.Invoke(services);
         });
         await started.StartAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using FirstLine.Bot.Hosting;
+using FirstLine.Channels.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ public sealed class FirstLineServer : IAsyncDisposable
     /// <summary>The server's storage; a restart keeps it, so nothing accepted may be lost.</summary>
     public string DataDirectory { get; }
 
+    public bool RealBot { get; private init; }
+
     /// <summary>The server-side Direct Line secret (what a website backend would hold).</summary>
     public string Secret { get; }
 
@@ -36,9 +39,10 @@ public sealed class FirstLineServer : IAsyncDisposable
     public TestOutputLoggerProvider Log { get; } = new();
 
     /// <summary>Starts FirstLine; <paramref name="port"/> 0 lets the OS choose.</summary>
-    public static async Task<FirstLineServer> StartAsync(string dataDirectory, int port = 0, CancellationToken cancellationToken = default)
+    /// <param name="realBot">False (the default) runs <see cref="EchoBot"/>, whose replies a protocol test can predict; true runs the product's support dialogs.</param>
+    public static async Task<FirstLineServer> StartAsync(string dataDirectory, int port = 0, bool realBot = false, CancellationToken cancellationToken = default)
     {
-        var server = new FirstLineServer(dataDirectory, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
+        var server = new FirstLineServer(dataDirectory, Convert.ToHexString(RandomNumberGenerator.GetBytes(32))) { RealBot = realBot };
         await server.StartOnAsync(port, cancellationToken);
         return server;
     }
@@ -87,7 +91,13 @@ public sealed class FirstLineServer : IAsyncDisposable
             $"--DirectLine:Secret={Secret}",
             "--environment", "Production",
         ];
-        var started = FirstLineApp.Create(args);
+        var started = FirstLineApp.Create(args, services =>
+        {
+            if (!RealBot)
+            {
+                services.AddSingleton<IBot, EchoBot>();
+            }
+        });
         started.Services.GetRequiredService<ILoggerFactory>().AddProvider(Log);
         await started.StartAsync(cancellationToken);
         app = started;

@@ -1,13 +1,14 @@
+using FirstLine.Bot.Conversations;
 using FirstLine.Channels.Schema;
 using FirstLine.Channels.Turns;
 
-namespace FirstLine.Bot.Conversations;
+namespace FirstLine.Bot.Tests.Support;
 
 /// <summary>
-/// A placeholder until the support dialogs land: greets in the conversation's language and echoes.
-/// Deliberately trivial — it exists so the channels can be proven end to end.
+/// The bot of the channel tests: greets in the conversation's language and echoes, so a test of the
+/// Direct Line protocol can predict every reply. The product runs the support dialogs instead.
 /// </summary>
-public sealed class PlaceholderEchoBot : IBot
+public sealed class EchoBot : IBot
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
