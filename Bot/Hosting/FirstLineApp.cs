@@ -35,9 +35,7 @@ public static class FirstLineApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // The console's Blazor script (_framework/blazor.web.js) is a static web asset of the framework: served from
-        // the build output's manifest in every environment (a published app has it in wwwroot instead).
-        builder.WebHost.UseStaticWebAssets();
+        builder.UseAgentConsoleAssets();
         DevelopmentSecret.Apply(builder);
         builder.Services.AddFirstLineStorage(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);

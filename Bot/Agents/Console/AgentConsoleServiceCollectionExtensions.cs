@@ -13,11 +13,30 @@ public static class AgentConsoleServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps the console's pages under <c>/agent</c> and its language switch.</summary>
+    /// <summary>
+    /// Serves the framework's Blazor script (<c>_framework/blazor.web.js</c>, a static web asset of ASP.NET Core) from
+    /// the build output's manifest in every environment, also when the entry assembly is a test host. A published app
+    /// has the script in wwwroot and no manifest, so nothing changes there.
+    /// </summary>
+    public static WebApplicationBuilder UseAgentConsoleAssets(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{typeof(App).Assembly.GetName().Name}.staticwebassets.runtime.json");
+        if (File.Exists(manifest))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps the console's pages under <c>/agent</c>, its sign-in and sign-out posts and its language switch.</summary>
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        ConsoleSignInEndpoints.Map(app);
         app.MapGet("/agent/language/{language}", (HttpContext context, string language, string? returnUrl) => ConsoleLanguage.Switch(context, language, returnUrl));
         return app;
     }

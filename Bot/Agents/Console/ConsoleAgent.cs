@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FirstLine.Bot.Agents.Authentication;
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Tickets;
 
@@ -7,12 +8,9 @@ namespace FirstLine.Bot.Agents.Console;
 /// <summary>The signed-in agent as the console sees them: who, which level, and what they may touch.</summary>
 public sealed record ConsoleAgent(string Id, string Name, SupportLevel Level, bool IsAdmin)
 {
-    /// <summary>The claim carrying the agent's support level (2 or 3).</summary>
-    public const string LevelClaim = "firstline:level";
-
     public AgentIdentity Identity => new(Id, Name, Level);
 
-    /// <summary>A level-2 agent works on level-2 tickets (and the bot's); level 3 and admins on everything.</summary>
+    /// <summary>A level-2 agent works on level-2 tickets (and the bot's); level 3 and admins on everything (as <see cref="AgentClaims.MayWorkAt"/>).</summary>
     public bool MayActOn(SupportLevel ticketLevel) => IsAdmin || Level >= ticketLevel;
 
     public static ConsoleAgent? FromPrincipal(ClaimsPrincipal? user)
@@ -28,7 +26,6 @@ public sealed record ConsoleAgent(string Id, string Name, SupportLevel Level, bo
             return null;
         }
 
-        var level = user.FindFirstValue(LevelClaim) == "3" ? SupportLevel.Third : SupportLevel.Second;
-        return new ConsoleAgent(id, user.FindFirstValue(ClaimTypes.Name) ?? id, level, user.IsInRole("Admin"));
+        return new ConsoleAgent(id, user.FindFirstValue(ClaimTypes.Name) ?? id, user.GetLevel(), user.IsAdmin());
     }
 }

@@ -5,12 +5,15 @@ public static class ConsoleRoutes
 {
     public const string Queue = "/agent";
 
-    public const string Login = "/agent/login";
+    public const string Login = Authentication.AgentAuthentication.LoginPath;
 
-    /// <summary>The sign-in endpoint (served by the agent accounts module) the login form posts to.</summary>
+    /// <summary>The form post behind the sign-in page (<see cref="ConsoleSignInEndpoints"/>).</summary>
     public const string SignIn = "/agent/signin";
 
-    public const string SignOut = "/agent/signout";
+    /// <summary>The cookie's LogoutPath (<see cref="Authentication.AgentAuthentication.LogoutPath"/>).</summary>
+    public const string SignOut = Authentication.AgentAuthentication.LogoutPath;
+
+    public const string Denied = Authentication.AgentAuthentication.AccessDeniedPath;
 
     public static string Ticket(string number) => $"/agent/tickets/{Uri.EscapeDataString(number)}";
 

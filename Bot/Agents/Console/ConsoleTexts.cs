@@ -149,6 +149,10 @@ public sealed record ConsoleTexts
 
     public required string SignedInAs { get; init; }
 
+    public required string Denied { get; init; }
+
+    public required string SignInDisabled { get; init; }
+
     /// <summary>{0} from, {1} to, {2} the statuses allowed next.</summary>
     public required string TransitionRefused { get; init; }
 
@@ -224,6 +228,8 @@ public sealed record ConsoleTexts
         BackToQueue = "Queue",
         AuditTrail = "Audit trail",
         SignedInAs = "Signed in as",
+        Denied = "Your account may not open the agent console.",
+        SignInDisabled = "This account is disabled. Please ask an administrator.",
         TransitionRefused = "The status cannot change from {0} to {1}. Allowed next: {2}.",
     };
 
@@ -299,6 +305,8 @@ public sealed record ConsoleTexts
         BackToQueue = "Queue",
         AuditTrail = "Änderungsprotokoll",
         SignedInAs = "Angemeldet als",
+        Denied = "Ihr Konto darf die Agenten-Konsole nicht öffnen.",
+        SignInDisabled = "Dieses Konto ist deaktiviert. Bitte wenden Sie sich an einen Administrator.",
         TransitionRefused = "Der Status kann nicht von {0} zu {1} wechseln. Erlaubt: {2}.",
     };
 
