@@ -15,7 +15,7 @@ public static class KnowledgeBaseServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IKnowledgeBase"/> (loaded at start, reloaded on file changes) and
     /// <see cref="ITextAnalyzer"/> (local, or Azure with the local analyzer as fallback), with the
-    /// <c>KnowledgeBase</c> and <c>TextAnalysis</c> sections validated when the host starts.
+    /// <c>KnowledgeBase</c> and <c>TextAnalytics</c> sections validated when the host starts.
     /// </summary>
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,13 +29,13 @@ public static class KnowledgeBaseServiceCollectionExtensions
             .Validate(o => o.ClarifyOptions is 2 or 3, "KnowledgeBase:ClarifyOptions must be 2 or 3.")
             .Validate(o => o.MaxQueryLength > 0, "KnowledgeBase:MaxQueryLength must be positive.")
             .ValidateOnStart();
-        services.AddOptions<TextAnalysisOptions>()
-            .Bind(configuration.GetSection(TextAnalysisOptions.Section))
+        services.AddOptions<TextAnalyticsOptions>()
+            .Bind(configuration.GetSection(TextAnalyticsOptions.Section))
             .Validate(o => o.Provider != TextAnalysisProvider.Azure || o.Azure.Endpoint is { IsAbsoluteUri: true },
-                "TextAnalysis:Azure:Endpoint is required when TextAnalysis:Provider is Azure (e.g. https://<resource>.cognitiveservices.azure.com).")
+                "TextAnalytics:Azure:Endpoint is required when TextAnalytics:Provider is Azure (e.g. https://<resource>.cognitiveservices.azure.com).")
             .Validate(o => o.Provider != TextAnalysisProvider.Azure || !string.IsNullOrWhiteSpace(o.Azure.Key),
-                "TextAnalysis:Azure:Key is required when TextAnalysis:Provider is Azure (the resource's key 1 or key 2).")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Azure.ApiVersion), "TextAnalysis:Azure:ApiVersion must not be empty (default 2023-04-01).")
+                "TextAnalytics:Azure:Key is required when TextAnalytics:Provider is Azure (the resource's key 1 or key 2).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Azure.ApiVersion), "TextAnalytics:Azure:ApiVersion must not be empty (default 2023-04-01).")
             .ValidateOnStart();
 
         services.AddSingleton<KnowledgeBaseLoader>();
@@ -46,7 +46,7 @@ public static class KnowledgeBaseServiceCollectionExtensions
         services.AddSingleton<LocalTextAnalyzer>();
         services.AddSingleton<ITextAnalyzer>(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<TextAnalysisOptions>>().Value;
+            var options = sp.GetRequiredService<IOptions<TextAnalyticsOptions>>().Value;
             var local = sp.GetRequiredService<LocalTextAnalyzer>();
             return options.Provider == TextAnalysisProvider.Azure
                 ? new FallbackTextAnalyzer(new AzureTextAnalyzer(options.Azure), local, sp.GetRequiredService<ILogger<FallbackTextAnalyzer>>())

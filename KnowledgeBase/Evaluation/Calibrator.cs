@@ -6,10 +6,11 @@ namespace FirstLine.KnowledgeBase.Evaluation;
 /// Fits the confidence model: logistic regression from match features to "this candidate is the expected
 /// article", over every ranked candidate of every case (out-of-scope candidates are all wrong).
 /// </summary>
-internal static class Calibrator
+public static class Calibrator
 {
     public static ConfidenceCalibration Fit(IEnumerable<CaseOutcome> outcomes)
     {
+        ArgumentNullException.ThrowIfNull(outcomes);
         var samples = outcomes
             .SelectMany(o => o.Result.Candidates.Select(c => (X: ConfidenceModel.Inputs(c.Features), Y: c.Article.Id == o.Case.Expected ? 1.0 : 0.0)))
             .ToList();

@@ -1,9 +1,9 @@
 namespace FirstLine.KnowledgeBase.Language;
 
-/// <summary>The <c>TextAnalysis</c> configuration section.</summary>
-public sealed class TextAnalysisOptions
+/// <summary>The <c>TextAnalytics</c> configuration section.</summary>
+public sealed class TextAnalyticsOptions
 {
-    public const string Section = "TextAnalysis";
+    public const string Section = "TextAnalytics";
 
     /// <summary><c>Local</c> (offline, default) or <c>Azure</c> (Azure AI Language, local analyzer as fallback).</summary>
     public TextAnalysisProvider Provider { get; set; } = TextAnalysisProvider.Local;
@@ -17,7 +17,7 @@ public enum TextAnalysisProvider
     Azure,
 }
 
-/// <summary>The <c>TextAnalysis:Azure</c> section: where the Azure AI Language resource is and its key.</summary>
+/// <summary>The <c>TextAnalytics:Azure</c> section: where the Azure AI Language resource is and its key.</summary>
 public sealed class AzureLanguageOptions
 {
     /// <summary>e.g. <c>https://my-resource.cognitiveservices.azure.com</c></summary>

@@ -28,6 +28,7 @@ internal sealed class ArticleIndex : IDisposable
     private readonly RAMDirectory directory;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
+    private readonly TermStates termStates;
     private readonly NumericDocValues ordinals;
     private readonly List<IndexedText> texts;
     private readonly Dictionary<ArticleKey, HashSet<string>> articleTerms;
@@ -64,9 +65,16 @@ internal sealed class ArticleIndex : IDisposable
 
         reader = DirectoryReader.Open(directory);
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        termStates = new TermStates(reader);
         ordinals = MultiDocValues.GetNumericValues(reader, "ord") ?? DocValues.EMPTY_NUMERIC;
         Languages = articles.Select(a => a.Language).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The Lucene searcher over this index, for baselines that bypass ranking and the decision.</summary>
+    internal IndexSearcher Searcher => searcher;
+
+    /// <summary>The searchable terms of <paramref name="text"/> as this index analyzes it, grouped by position.</summary>
+    internal List<List<string>> Analyze(string language, string text) => languages.Analyze(language, text);
 
     /// <summary>Languages that have at least one article.</summary>
     public IReadOnlySet<string> Languages { get; }
@@ -88,12 +96,24 @@ internal sealed class ArticleIndex : IDisposable
         {
             foreach (var (prefix, boost) in Fields)
             {
-                query.Add(new TermQuery(new Term(FieldName(prefix, language), term)) { Boost = boost }, Occur.SHOULD);
+                if (termStates.Find(FieldName(prefix, language), term) is { } state)
+                {
+                    query.Add(new TermQuery(new Term(FieldName(prefix, language), term), state) { Boost = boost }, Occur.SHOULD);
+                }
             }
         }
 
-        var hits = searcher.Search(query, HitsConsidered).ScoreDocs;
-        return Rank(language, groups, hits, max);
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        // A collector that takes documents in order makes Lucene use the disjunction scorer instead of
+        // BooleanScorer, whose table of 2,048 buckets is allocated on every search: for short queries on
+        // a small index that table was most of the search's memory traffic (and its collections the tail).
+        var collector = TopScoreDocCollector.Create(HitsConsidered, docsScoredInOrder: true);
+        searcher.Search(query, collector);
+        return Rank(language, groups, collector.GetTopDocs().ScoreDocs, max);
     }
 
     public void Dispose()
@@ -217,7 +237,8 @@ internal sealed class ArticleIndex : IDisposable
     private static IEnumerable<string> AllTexts(Article article) =>
         [article.Title, article.Summary ?? "", article.Body, .. article.Questions, .. article.Tags];
 
-    private static string FieldName(string prefix, string language) => $"{prefix}_{language}";
+    /// <summary>The Lucene field of a text kind (<c>q</c> questions, <c>t</c> title, <c>g</c> tags, <c>b</c> body) in a language.</summary>
+    internal static string FieldName(string prefix, string language) => $"{prefix}_{language}";
 
     private sealed record IndexedText(Article Article, string Text, HashSet<string> Terms);
 }

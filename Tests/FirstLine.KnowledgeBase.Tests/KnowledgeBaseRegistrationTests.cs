@@ -25,11 +25,11 @@ public class KnowledgeBaseRegistrationTests
     [Fact]
     public void Azure_without_endpoint_tells_the_admin_what_to_fix()
     {
-        using var services = Build(new() { ["TextAnalysis:Provider"] = "Azure", ["TextAnalysis:Azure:Key"] = "k" });
+        using var services = Build(new() { ["TextAnalytics:Provider"] = "Azure", ["TextAnalytics:Azure:Key"] = "k" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TextAnalysisOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TextAnalyticsOptions>>().Value);
 
-        Assert.Contains("TextAnalysis:Azure:Endpoint is required when TextAnalysis:Provider is Azure", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TextAnalytics:Azure:Endpoint is required when TextAnalytics:Provider is Azure", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,9 +37,9 @@ public class KnowledgeBaseRegistrationTests
     {
         using var services = Build(new()
         {
-            ["TextAnalysis:Provider"] = "Azure",
-            ["TextAnalysis:Azure:Endpoint"] = "https://example.cognitiveservices.azure.com",
-            ["TextAnalysis:Azure:Key"] = "k",
+            ["TextAnalytics:Provider"] = "Azure",
+            ["TextAnalytics:Azure:Endpoint"] = "https://example.cognitiveservices.azure.com",
+            ["TextAnalytics:Azure:Key"] = "k",
         });
 
         Assert.IsType<FallbackTextAnalyzer>(services.GetRequiredService<ITextAnalyzer>());

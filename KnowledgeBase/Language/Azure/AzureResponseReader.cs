@@ -70,7 +70,7 @@ internal static class AzureResponseReader
         var error = root.TryGetProperty("error", out var e) ? e : root;
         var advice = status switch
         {
-            401 => " Check TextAnalysis:Azure:Key and that TextAnalysis:Azure:Endpoint is the resource's own endpoint.",
+            401 => " Check TextAnalytics:Azure:Key and that TextAnalytics:Azure:Endpoint is the resource's own endpoint.",
             403 => " The key is valid but refused (quota used up or access denied); the service is not asked again.",
             429 => " Requests were still throttled after the retries.",
             _ => "",

@@ -22,7 +22,7 @@ public sealed class AzureTextAnalyzer : ITextAnalyzer
         ArgumentNullException.ThrowIfNull(options);
         if (options.Endpoint is null || string.IsNullOrWhiteSpace(options.Key))
         {
-            throw new ArgumentException("TextAnalysis:Azure:Endpoint and TextAnalysis:Azure:Key are required for the Azure analyzer.", nameof(options));
+            throw new ArgumentException("TextAnalytics:Azure:Endpoint and TextAnalytics:Azure:Key are required for the Azure analyzer.", nameof(options));
         }
 
         var clientOptions = new AzureLanguageClientOptions(options);
