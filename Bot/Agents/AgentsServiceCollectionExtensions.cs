@@ -65,6 +65,13 @@ public static class AgentsServiceCollectionExtensions
                 // API errors, including ones the framework answers with an empty body (413 on an oversized body), are RFC 7807.
                 api.UseExceptionHandler();
                 api.UseStatusCodePages();
+
+                // API JSON carries customer text verbatim; a browser must never sniff it into HTML.
+                api.Use((context, next) =>
+                {
+                    context.Response.Headers.XContentTypeOptions = "nosniff";
+                    return next(context);
+                });
             });
         app.UseAuthentication();
         app.UseAuthorization();

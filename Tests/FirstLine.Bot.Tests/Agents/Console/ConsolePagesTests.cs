@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FirstLine.Bot.Agents;
+using FirstLine.Bot.Tickets;
+
+namespace FirstLine.Bot.Tests.Agents.Console;
+
+/// <summary>The console over HTTP: sign-in required, antiforgery on the form posts, lockout messages, language.</summary>
+public sealed partial class ConsolePagesTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery";
+    private ConsoleTestHost api = null!;
+
+    public async Task InitializeAsync()
+    {
+        api = await ConsoleTestHost.StartAsync();
+        await api.Get<AgentDirectory>().CreateAsync(new NewAgent("bernd@example.test", "Bernd Keller", Password, AgentRole.Agent, SupportLevel.Second), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await api.DisposeAsync();
+
+    [Theory]
+    [InlineData("/agent")]
+    [InlineData("/agent/tickets/FL-00001")]
+    public async Task Every_console_page_sends_an_anonymous_browser_to_sign_in(string path)
+    {
+        using var browser = Browser();
+
+        using var response = await browser.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/agent/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sign_in_without_the_antiforgery_token_is_refused()
+    {
+        using var browser = Browser();
+
+        using var response = await browser.PostAsync("/agent/signin", Form(("email", "bernd@example.test"), ("password", Password)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_error_and_the_right_one_opens_the_queue()
+    {
+        using var browser = Browser();
+
+        using var wrong = await SignInAsync(browser, "not the password");
+        Assert.Equal("/agent/login?error=invalid&ReturnUrl=%2Fagent", wrong.Headers.Location!.OriginalString);
+        var page = await browser.GetStringAsync(wrong.Headers.Location);
+        Assert.Contains("Email or password is wrong.", page, StringComparison.Ordinal);
+
+        using var right = await SignInAsync(browser, Password);
+        Assert.Equal("/agent", right.Headers.Location!.OriginalString);
+        var queue = await browser.GetStringAsync("/agent");
+        Assert.Contains("Bernd Keller", queue, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"queue\"", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_console_speaks_German_to_a_German_browser_and_follows_the_switch()
+    {
+        using var browser = Browser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE,de;q=0.9,en;q=0.5");
+
+        Assert.Contains(">Anmelden</h1>", await browser.GetStringAsync("/agent/login"), StringComparison.Ordinal);
+
+        using var switched = await browser.GetAsync("/agent/language/en?returnUrl=%2Fagent%2Flogin");
+        Assert.Equal("/agent/login", switched.Headers.Location!.OriginalString);
+        Assert.Contains(">Sign in</h1>", await browser.GetStringAsync("/agent/login"), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string password)
+    {
+        var login = await browser.GetStringAsync("/agent/login");
+        var token = AntiforgeryField().Match(login).Groups["token"].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the sign-in form carries no antiforgery token");
+        return await browser.PostAsync("/agent/signin", Form(("email", "bernd@example.test"), ("password", password), ("returnUrl", "/agent"), ("__RequestVerificationToken", token)));
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects instead of following them, like a browser's network tab.</summary>
+    private HttpClient Browser()
+    {
+#pragma warning disable CA2000 // The client owns and disposes the handler.
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+#pragma warning restore CA2000
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(api.Host.BaseUrl) };
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        return client;
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
