@@ -40,7 +40,7 @@ public sealed class KnowledgeBaseOptions
 
 /// <summary>
 /// Weights of the logistic model that turns match features into the probability that the first article is
-/// right. Fitted on the development sets with the evaluation tool's <c>--calibrate</c>; see README.
+/// right. Fitted on the development sets with <c>eval kb … --calibrate</c>; see README.
 /// </summary>
 public sealed class ConfidenceCalibration
 {

@@ -13,6 +13,11 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["kb-search", .. var kbSearchArgs])
+        {
+            return await KbSearch.KbSearchBenchmark.RunAsync(kbSearchArgs, CancellationToken.None);
+        }
+
         BenchmarkOptions options;
         try
         {

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace FirstLine.Benchmarks.KbSearch;
+
+/// <summary>The command line of the <c>kb-search</c> mode: <c>--articles 10000 --queries 2000 --rounds 5 --seed 7 --out kb.md</c>.</summary>
+internal sealed record KbSearchOptions(int Articles, int Queries, int Rounds, int Seed, string? OutputFile)
+{
+    public const string Usage =
+        "usage: FirstLine.Benchmarks kb-search [--articles N=10000] [--queries Q=2000] [--rounds R=5] [--seed S=7] [--out FILE.md]";
+
+    /// <summary>Accepts <c>--key value</c> and <c>--key=value</c>; throws <see cref="ArgumentException"/> on anything else.</summary>
+    public static KbSearchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new KbSearchOptions(10_000, 2_000, 5, 7, null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var (key, value) = equals > 0 ? (arg[..equals], arg[(equals + 1)..])
+                : i + 1 < args.Count ? (arg, args[++i])
+                : throw new ArgumentException($"option '{arg}' needs a value");
+            options = key switch
+            {
+                "--articles" => options with { Articles = Positive(key, value) },
+                "--queries" => options with { Queries = Positive(key, value) },
+                "--rounds" => options with { Rounds = Positive(key, value) },
+                "--seed" => options with { Seed = Positive(key, value) },
+                "--out" => options with { OutputFile = value },
+                _ => throw new ArgumentException($"unknown option '{key}'"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string key, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? parsed
+            : throw new ArgumentException($"{key} needs a whole number of at least 1, not '{value}'");
+}
