@@ -80,6 +80,9 @@ async function run(customerPage, agent) {
   await customerPage.locator('.webchat__bubble:not(.webchat__bubble--from-user)').first().waitFor({ timeout: 90_000 });
   await webChat.send('I want to talk to a human');
   await webChat.waitForUserBubble('I want to talk to a human');
+  // Give the bot a moment to answer, and show what it said (it may ask about the problem before handing over).
+  await new Promise((r) => setTimeout(r, 2000));
+  log(`customer sees:\n  ${(await webChat.transcript()).join('\n  ')}`);
   await handshake('FIRSTLINE:HANDOFF-CHECK', 'HANDED-OVER');
 
   // The handoff reaches the open queue at once: a new row, a notification and a beep, and no reload.
