@@ -14,7 +14,7 @@ namespace FirstLine.Bot.Tickets;
 /// </summary>
 public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts, IOptions<TicketOptions> options, TimeProvider time)
 {
-    private const int MaxNumberAttempts = 8;
+    private const int MaxNumberAttempts = 4;
 
     public async Task<TicketRow> CreateAsync(NewTicket request, string actor, CancellationToken cancellationToken)
     {
@@ -22,11 +22,13 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var customer = await FindOrAddCustomerAsync(db, request, cancellationToken);
             var now = time.GetUtcNow();
             var ticket = new TicketRow
             {
-                Number = await NextNumberAsync(db, cancellationToken),
+                // Replaced by the number derived from the row id below, in the same transaction.
+                Number = "new-" + NewETag(),
                 Customer = customer,
                 Channel = request.Channel,
                 ConversationId = request.ConversationId,
@@ -41,16 +43,22 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
                 ETag = NewETag(),
             };
             ApplySla(ticket);
-            ticket.Audit.Add(new TicketAuditRow { Actor = actor, Action = "created", At = now, NewValue = ticket.Number });
             db.Tickets.Add(ticket);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+
+                // The database hands out row ids atomically, so numbers derived from them never collide,
+                // on one node or many.
+                ticket.Number = options.Value.NumberPrefix + "-" + ticket.Id.ToString("D5", CultureInfo.InvariantCulture);
+                ticket.Audit.Add(new TicketAuditRow { Actor = actor, Action = "created", At = now, NewValue = ticket.Number });
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return ticket;
             }
             catch (DbUpdateException) when (attempt < MaxNumberAttempts)
             {
-                // Another request (or node) took the same number or customer at the same moment; try again.
+                // Two first requests of the same customer at the same moment both added the customer; try again.
             }
         }
     }
@@ -187,15 +195,6 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
             ticket.FirstResponseDueAt = ticket.CreatedAt + target.FirstResponse;
             ticket.ResolutionDueAt = ticket.CreatedAt + target.Resolution;
         }
-    }
-
-    private async Task<string> NextNumberAsync(FirstLineDbContext db, CancellationToken cancellationToken)
-    {
-        var last = await db.Tickets.OrderByDescending(t => t.Id).Select(t => t.Number).FirstOrDefaultAsync(cancellationToken);
-        var prefix = options.Value.NumberPrefix + "-";
-        var next = last is not null && last.StartsWith(prefix, StringComparison.Ordinal)
-            && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
-        return prefix + next.ToString("D5", CultureInfo.InvariantCulture);
     }
 
     private async Task<CustomerRow> FindOrAddCustomerAsync(FirstLineDbContext db, NewTicket request, CancellationToken cancellationToken)
