@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FirstLine.Bot.Hosting;
 using FirstLine.Bot.Storage;
+using FirstLine.Channels.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ internal sealed class FirstLineHost : IBenchmarkServer
                 logging.ClearProviders();
                 logging.AddProvider(log);
             });
+            services.AddSingleton<IBot, BenchmarkEchoBot>();
             if (profile is not null)
             {
                 services.ConfigureDbContext<FirstLineDbContext>(options => options.AddInterceptors(profile));
