@@ -1,12 +1,12 @@
 # shellcheck shell=bash
-# Real servers for the tests (sourced by ./test.sh). Later issues add Dovecot, Postfix, PostgreSQL and Redis here:
+# Real servers for the tests (sourced by ./test.sh): Dovecot, Postfix, Redis (PostgreSQL later). To add one,
 # write a start_<name> function that starts the daemon directly (there is no systemd on the developers' and CI's
 # machines), waits until it answers, exports where it listens (e.g. FIRSTLINE_TEST_POSTGRES=...), and calls
 #   register_stop <name> <command that stops it>
 # Then add <name> to TEST_SERVERS. ./test.sh's EXIT trap stops whatever was started, in reverse order, even when
 # the build or a test fails. A test whose server is missing must FAIL (never skip), as the real-client tests do.
 
-TEST_SERVERS=(dovecot postfix)   # later: postgresql redis
+TEST_SERVERS=(dovecot postfix redis)   # later: postgresql
 STARTED_SERVER_NAMES=()
 STARTED_SERVER_STOPS=()
 
@@ -35,7 +35,6 @@ stop_test_servers() {
 
 # Placeholders so the shape is clear; each later issue replaces its own.
 start_postgresql() { echo "test.sh: start_postgresql is not implemented yet" >&2; return 1; }
-start_redis() { echo "test.sh: start_redis is not implemented yet" >&2; return 1; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Mail: Dovecot (IMAP 127.0.0.1:1143, LMTP 127.0.0.1:2424) and Postfix (SMTP 127.0.0.1:2525 -> LMTP -> Dovecot),
@@ -210,4 +209,40 @@ CONF
   fi
   register_stop postfix "script -qc \"postfix -c '$m/postfix' stop\" /dev/null"
   wait_for_port "$FIRSTLINE_MAIL_SMTP_PORT" "Postfix SMTP"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Redis on 127.0.0.1:6390 for the scale-out tests (pub/sub fan-out and the turn lock between FirstLine nodes), from
+# its own folder: no persistence, nothing under /etc/redis used or changed. Exports FIRSTLINE_TEST_REDIS=127.0.0.1:6390.
+FIRSTLINE_REDIS_PORT=6390
+
+start_redis() {
+  if ! command -v redis-server >/dev/null 2>&1; then
+    step "installing Redis (apt, about 12 s)"
+    apt_install redis-server
+  fi
+  export FIRSTLINE_TEST_REDIS="127.0.0.1:$FIRSTLINE_REDIS_PORT"
+  if port_answers "$FIRSTLINE_REDIS_PORT"; then
+    echo "test.sh: something already listens on $FIRSTLINE_TEST_REDIS; using it (not stopped at the end)"
+    return 0
+  fi
+  local r
+  r="$(mktemp -d "${TMPDIR:-/tmp}/firstline-redis.XXXXXX")"
+  cat >"$r/redis.conf" <<CONF
+bind 127.0.0.1
+port $FIRSTLINE_REDIS_PORT
+daemonize yes
+dir $r
+pidfile $r/redis.pid
+logfile $r/redis.log
+save ""
+appendonly no
+CONF
+  if ! redis-server "$r/redis.conf" >"$r/redis-start.log" 2>&1; then
+    echo "test.sh: Redis did not start:" >&2
+    cat "$r/redis-start.log" "$r/redis.log" >&2 2>/dev/null || true
+    return 1
+  fi
+  register_stop redis "redis-cli -p $FIRSTLINE_REDIS_PORT shutdown nosave || kill \$(cat '$r/redis.pid')"
+  wait_for_port "$FIRSTLINE_REDIS_PORT" "Redis"
 }
