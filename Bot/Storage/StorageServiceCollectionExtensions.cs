@@ -8,21 +8,29 @@ namespace FirstLine.Bot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The database (SQLite file in the data folder unless <c>ConnectionStrings:FirstLine</c> says otherwise),
-    /// migrated at start, and the stores built on it.
+    /// The database — a SQLite file in the data folder by default, PostgreSQL when <c>Storage:Provider</c> is
+    /// <c>PostgreSql</c> (<c>ConnectionStrings:FirstLine</c> says where) — migrated at start, and the stores built on it.
     /// </summary>
     public static IServiceCollection AddFirstLineStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .Validate(o => Enum.IsDefined(o.Provider), "Storage:Provider must be 'Sqlite'.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must name a folder, e.g. 'data'.")
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("FirstLine"))
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        services.AddDbContextFactory<FirstLineDbContext>((provider, options) =>
+        services.AddDbContextFactory<FirstLineDbContext, FirstLineDbContextFactory>((provider, options) =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var connectionString = configuration.GetConnectionString("FirstLine");
+            if (storage.Provider == StorageProvider.PostgreSql)
+            {
+                // Retries what a restarting server or a failover throws at us; explicit transactions therefore
+                // run through the execution strategy (see DbContextFactoryExtensions.InTransactionAsync).
+                options.UseNpgsql(storage.ConnectionString, npgsql => npgsql.EnableRetryOnFailure());
+                return;
+            }
+
+            var connectionString = storage.ConnectionString;
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 Directory.CreateDirectory(storage.ResolvedDataDirectory);

@@ -21,40 +21,9 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
         ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var customer = await FindOrAddCustomerAsync(db, request, cancellationToken);
-            var now = time.GetUtcNow();
-            var ticket = new TicketRow
-            {
-                // Replaced by the number derived from the row id below, in the same transaction.
-                Number = "new-" + NewETag(),
-                Customer = customer,
-                Channel = request.Channel,
-                ConversationId = request.ConversationId,
-                ConversationReferenceJson = request.ConversationReferenceJson,
-                Subject = Truncate(request.Subject, 512),
-                Description = request.Description,
-                Language = request.Language,
-                Sentiment = request.Sentiment,
-                KeyPhrasesJson = request.KeyPhrases is null ? null : JsonSerializer.Serialize(request.KeyPhrases),
-                CreatedAt = now,
-                UpdatedAt = now,
-                ETag = NewETag(),
-            };
-            ApplySla(ticket);
-            db.Tickets.Add(ticket);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-
-                // The database hands out row ids atomically, so numbers derived from them never collide,
-                // on one node or many.
-                ticket.Number = options.Value.NumberPrefix + "-" + ticket.Id.ToString("D5", CultureInfo.InvariantCulture);
-                ticket.Audit.Add(new TicketAuditRow { Actor = actor, Action = "created", At = now, NewValue = ticket.Number });
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return ticket;
+                return await contexts.InTransactionAsync((db, ct) => CreateInAsync(db, request, actor, ct), cancellationToken);
             }
             catch (DbUpdateException) when (attempt < MaxNumberAttempts)
             {
@@ -195,6 +164,38 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
             ticket.FirstResponseDueAt = ticket.CreatedAt + target.FirstResponse;
             ticket.ResolutionDueAt = ticket.CreatedAt + target.Resolution;
         }
+    }
+
+    private async Task<TicketRow> CreateInAsync(FirstLineDbContext db, NewTicket request, string actor, CancellationToken cancellationToken)
+    {
+        var customer = await FindOrAddCustomerAsync(db, request, cancellationToken);
+        var now = time.GetUtcNow();
+        var ticket = new TicketRow
+        {
+            // Replaced by the number derived from the row id below, in the same transaction.
+            Number = "new-" + NewETag(),
+            Customer = customer,
+            Channel = request.Channel,
+            ConversationId = request.ConversationId,
+            ConversationReferenceJson = request.ConversationReferenceJson,
+            Subject = Truncate(request.Subject, 512),
+            Description = request.Description,
+            Language = request.Language,
+            Sentiment = request.Sentiment,
+            KeyPhrasesJson = request.KeyPhrases is null ? null : JsonSerializer.Serialize(request.KeyPhrases),
+            CreatedAt = now,
+            UpdatedAt = now,
+            ETag = NewETag(),
+        };
+        ApplySla(ticket);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The database hands out row ids atomically, so numbers derived from them never collide, on one node or many.
+        ticket.Number = options.Value.NumberPrefix + "-" + ticket.Id.ToString("D5", CultureInfo.InvariantCulture);
+        ticket.Audit.Add(new TicketAuditRow { Actor = actor, Action = "created", At = now, NewValue = ticket.Number });
+        await db.SaveChangesAsync(cancellationToken);
+        return ticket;
     }
 
     private async Task<CustomerRow> FindOrAddCustomerAsync(FirstLineDbContext db, NewTicket request, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@
 # Then add <name> to TEST_SERVERS. ./test.sh's EXIT trap stops whatever was started, in reverse order, even when
 # the build or a test fails. A test whose server is missing must FAIL (never skip), as the real-client tests do.
 
-TEST_SERVERS=(dovecot postfix redis)   # later: postgresql
+TEST_SERVERS=(dovecot postfix postgresql redis)
 STARTED_SERVER_NAMES=()
 STARTED_SERVER_STOPS=()
 
@@ -32,9 +32,6 @@ stop_test_servers() {
   STARTED_SERVER_NAMES=()
   STARTED_SERVER_STOPS=()
 }
-
-# Placeholders so the shape is clear; each later issue replaces its own.
-start_postgresql() { echo "test.sh: start_postgresql is not implemented yet" >&2; return 1; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Mail: Dovecot (IMAP 127.0.0.1:1143, LMTP 127.0.0.1:2424) and Postfix (SMTP 127.0.0.1:2525 -> LMTP -> Dovecot),
@@ -245,4 +242,59 @@ CONF
   fi
   register_stop redis "redis-cli -p $FIRSTLINE_REDIS_PORT shutdown nosave || kill \$(cat '$r/redis.pid')"
   wait_for_port "$FIRSTLINE_REDIS_PORT" "Redis"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# PostgreSQL: a throwaway cluster on 127.0.0.1:5433 (not the system cluster on 5432): its own data folder under a
+# temp folder, loopback only, trust authentication (the password in the connection string is not checked).
+# Role firstline (password firstline, CREATEDB: each test fixture creates and drops its own database).
+# Exports FIRSTLINE_TEST_POSTGRES=<Npgsql connection string to the database "firstline"> and FIRSTLINE_TEST_PG_DIR.
+FIRSTLINE_PG_PORT=5433
+
+postgres_bin_dir() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [[ -n "$dir" && -x "$dir/initdb" ]] && echo "$dir"
+}
+
+start_postgresql() {
+  export FIRSTLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$FIRSTLINE_PG_PORT;Username=firstline;Password=firstline;Database=firstline"
+  if port_answers "$FIRSTLINE_PG_PORT"; then
+    echo "test.sh: something already listens on 127.0.0.1:$FIRSTLINE_PG_PORT; using it as PostgreSQL (not stopped at the end)"
+    return 0
+  fi
+  local bin
+  if ! bin="$(postgres_bin_dir)"; then
+    step "installing PostgreSQL (apt)"
+    apt_install postgresql
+    bin="$(postgres_bin_dir)"
+  fi
+  FIRSTLINE_TEST_PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/firstline-postgres.XXXXXX")"
+  export FIRSTLINE_TEST_PG_DIR
+  local p=$FIRSTLINE_TEST_PG_DIR
+  # initdb and postgres refuse to run as root; as root they run as the postgres user the package created.
+  local run_as=()
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres:postgres "$p"
+    run_as=(runuser -u postgres --)
+  fi
+  if ! "${run_as[@]}" "$bin/initdb" -D "$p/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$p/initdb.log" 2>&1; then
+    echo "test.sh: initdb failed:" >&2
+    cat "$p/initdb.log" >&2
+    return 1
+  fi
+  if ! "${run_as[@]}" "$bin/pg_ctl" -D "$p/data" -l "$p/server.log" -w -t 30 \
+    -o "-p $FIRSTLINE_PG_PORT -k $p -c listen_addresses=127.0.0.1 -c max_connections=300" start >"$p/pg_ctl.log" 2>&1; then
+    echo "test.sh: PostgreSQL did not start:" >&2
+    cat "$p/pg_ctl.log" "$p/server.log" >&2 2>/dev/null || true
+    return 1
+  fi
+  register_stop postgresql "${run_as[*]} '$bin/pg_ctl' -D '$p/data' -m fast -w stop"
+  "$bin/psql" -h 127.0.0.1 -p "$FIRSTLINE_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
+    -c "CREATE ROLE firstline LOGIN PASSWORD 'firstline' CREATEDB;" \
+    -c "CREATE DATABASE firstline OWNER firstline;" >"$p/setup.log" 2>&1 || {
+    echo "test.sh: creating the firstline role and database failed:" >&2
+    cat "$p/setup.log" >&2
+    return 1
+  }
 }

@@ -19,7 +19,7 @@ public sealed class TicketSearch(IDbContextFactory<FirstLineDbContext> contexts)
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = Apply(db.Tickets.AsNoTracking(), filter);
+        var query = Apply(db.Tickets.AsNoTracking(), filter, TextSearch.For(db));
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderBy(t => t.FirstRespondedAt == null ? t.FirstResponseDueAt : t.ResolutionDueAt)
@@ -32,7 +32,7 @@ public sealed class TicketSearch(IDbContextFactory<FirstLineDbContext> contexts)
         return new TicketPage(items, total, page, pageSize);
     }
 
-    private static IQueryable<TicketRow> Apply(IQueryable<TicketRow> query, TicketFilter filter)
+    private static IQueryable<TicketRow> Apply(IQueryable<TicketRow> query, TicketFilter filter, TextSearch text)
     {
         if (filter.Statuses.Count > 0)
         {
@@ -67,18 +67,10 @@ public sealed class TicketSearch(IDbContextFactory<FirstLineDbContext> contexts)
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
-            query = query.Where(t =>
-                EF.Functions.Like(t.Number, pattern, "\\")
-                || EF.Functions.Like(t.Subject, pattern, "\\")
-                || EF.Functions.Like(t.Description, pattern, "\\")
-                || (t.Customer!.Name != null && EF.Functions.Like(t.Customer.Name, pattern, "\\"))
-                || (t.Customer!.Email != null && EF.Functions.Like(t.Customer.Email, pattern, "\\")));
+            query = query.Where(text.ContainsIgnoringCase<TicketRow>(
+                filter.Text.Trim(), t => t.Number, t => t.Subject, t => t.Description, t => t.Customer!.Name, t => t.Customer!.Email));
         }
 
         return query;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

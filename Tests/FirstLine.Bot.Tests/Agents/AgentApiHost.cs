@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FirstLine.Bot.Agents;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +27,9 @@ public sealed class AgentApiHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<AgentApiHost> StartAsync(IEnumerable<string>? settings = null)
+    public static async Task<AgentApiHost> StartAsync(IEnumerable<string>? settings = null, StorageProvider provider = StorageProvider.Sqlite)
     {
-        var host = await DirectLineHost.StartAsync(settings);
+        var host = await DirectLineHost.StartAsync(settings, provider: provider);
         var key = await host.Services.GetRequiredService<ApiKeys>().CreateAsync("tests", AgentRole.Admin, SupportLevel.Third, "tests", CancellationToken.None);
         return new AgentApiHost(host, key.Key);
     }

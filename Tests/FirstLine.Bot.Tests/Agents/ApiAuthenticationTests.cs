@@ -1,14 +1,15 @@
 using System.Net;
 using FirstLine.Bot.Agents;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 
 namespace FirstLine.Bot.Tests.Agents;
 
-public sealed class ApiAuthenticationTests : IAsyncLifetime
+public abstract class ApiAuthenticationTests(StorageProvider provider) : IAsyncLifetime
 {
     private AgentApiHost api = null!;
 
-    public async Task InitializeAsync() => api = await AgentApiHost.StartAsync();
+    public async Task InitializeAsync() => api = await AgentApiHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
@@ -96,3 +97,7 @@ public sealed class ApiAuthenticationTests : IAsyncLifetime
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 }
+
+public sealed class ApiAuthenticationOnSqliteTests() : ApiAuthenticationTests(StorageProvider.Sqlite);
+
+public sealed class ApiAuthenticationOnPostgreSqlTests() : ApiAuthenticationTests(StorageProvider.PostgreSql);

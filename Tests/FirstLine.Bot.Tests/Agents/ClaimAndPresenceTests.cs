@@ -1,18 +1,19 @@
 using FirstLine.Bot.Agents;
 using FirstLine.Bot.Agents.Authentication;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Schema;
 using FirstLine.Dialogs.Support.Desk;
 
 namespace FirstLine.Bot.Tests.Agents;
 
-public sealed class ClaimAndPresenceTests
+public abstract class ClaimAndPresenceTests(StorageProvider provider)
 {
     [Fact]
     public async Task Two_agents_claiming_at_once_end_with_one_owner()
     {
-        await using var api = await AgentApiHost.StartAsync();
+        await using var api = await AgentApiHost.StartAsync(provider: provider);
         var conversation = await api.Host.Client.NewConversationAsync(CancellationToken.None);
         var ticket = await api.CreateTicketAsync();
         var reference = new ConversationReference
@@ -51,7 +52,7 @@ public sealed class ClaimAndPresenceTests
     [Fact]
     public async Task A_signed_in_agent_is_available_for_their_queues_until_the_heartbeat_stops()
     {
-        await using var api = await AgentApiHost.StartAsync();
+        await using var api = await AgentApiHost.StartAsync(provider: provider);
         var presence = api.Get<IAgentPresence>();
         Assert.False(await presence.IsAgentAvailableAsync("network", CancellationToken.None));
 
@@ -82,7 +83,8 @@ public sealed class ClaimAndPresenceTests
             "--Agents:BusinessHours:Enabled=true",
             "--Agents:BusinessHours:Opens=00:00",
             "--Agents:BusinessHours:Closes=00:01",
-        ]);
+        ],
+            provider);
         var now = api.Host.Clock.GetUtcNow();
         var hours = api.Get<BusinessHours>();
         if (hours.IsOpen(now))
@@ -105,3 +107,7 @@ public sealed class ClaimAndPresenceTests
         Assert.DoesNotContain(berlin.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday });
     }
 }
+
+public sealed class ClaimAndPresenceOnSqliteTests() : ClaimAndPresenceTests(StorageProvider.Sqlite);
+
+public sealed class ClaimAndPresenceOnPostgreSqlTests() : ClaimAndPresenceTests(StorageProvider.PostgreSql);

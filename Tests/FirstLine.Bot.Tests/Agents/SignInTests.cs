@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FirstLine.Bot.Tests.Agents;
 
-public sealed class SignInTests : IAsyncLifetime
+public abstract class SignInTests(StorageProvider provider) : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
     private AgentApiHost api = null!;
 
-    public async Task InitializeAsync() => api = await AgentApiHost.StartAsync(["--Agents:Lockout:MaxFailedAttempts=3"]);
+    public async Task InitializeAsync() => api = await AgentApiHost.StartAsync(["--Agents:Lockout:MaxFailedAttempts=3"], provider);
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
@@ -90,3 +90,7 @@ public sealed class SignInTests : IAsyncLifetime
     private Task<AgentAccount> AddAgentAsync(string email) =>
         api.Get<AgentDirectory>().CreateAsync(new NewAgent(email, "Test Agent", Password, AgentRole.Agent), CancellationToken.None);
 }
+
+public sealed class SignInOnSqliteTests() : SignInTests(StorageProvider.Sqlite);
+
+public sealed class SignInOnPostgreSqlTests() : SignInTests(StorageProvider.PostgreSql);

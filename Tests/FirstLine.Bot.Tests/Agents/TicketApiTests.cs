@@ -1,15 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using FirstLine.Bot.Agents;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 
 namespace FirstLine.Bot.Tests.Agents;
 
-public sealed class TicketApiTests : IAsyncLifetime
+public abstract class TicketApiTests(StorageProvider provider) : IAsyncLifetime
 {
     private AgentApiHost api = null!;
 
-    public async Task InitializeAsync() => api = await AgentApiHost.StartAsync();
+    public async Task InitializeAsync() => api = await AgentApiHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
@@ -247,3 +248,7 @@ public sealed class TicketApiTests : IAsyncLifetime
         return await AgentApiHost.JsonAsync(response);
     }
 }
+
+public sealed class TicketApiOnSqliteTests() : TicketApiTests(StorageProvider.Sqlite);
+
+public sealed class TicketApiOnPostgreSqlTests() : TicketApiTests(StorageProvider.PostgreSql);

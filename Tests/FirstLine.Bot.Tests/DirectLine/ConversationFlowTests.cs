@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FirstLine.Bot.Storage;
 using FirstLine.Channels.Schema;
 using FirstLine.Channels.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FirstLine.Bot.Tests.DirectLine;
 
 /// <summary>The Direct Line 3.0 happy path over real HTTP and WebSockets against the real host.</summary>
-public sealed class ConversationFlowTests
+public abstract class ConversationFlowTests(StorageProvider provider)
 {
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token;
 
     [Fact]
     public async Task A_token_from_the_secret_starts_a_conversation_that_greets_and_a_second_start_resumes_it()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var client = host.Client;
 
         var generated = await client.GenerateTokenAsync(Timeout);
@@ -45,7 +46,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task A_German_conversation_is_greeted_in_German()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var generated = await host.Client.GenerateTokenAsync(Timeout);
 
         await host.Client.StartConversationAsync(generated.Token, Timeout, """{"user":{},"locale":"de-DE"}""");
@@ -57,7 +58,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task A_posted_message_is_echoed_with_its_channel_data_untouched_and_answered()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var client = host.Client;
         var conversation = await client.NewConversationAsync(Timeout);
         var greeting = await client.GetActivitiesAsync(conversation.ConversationId, conversation.Token, null, Timeout);
@@ -94,7 +95,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task Ids_and_timestamps_only_grow_and_timestamps_are_UTC_with_Z()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var client = host.Client;
         var conversation = await client.NewConversationAsync(Timeout);
         for (var i = 0; i < 5; i++)
@@ -118,7 +119,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task Reading_after_the_last_watermark_returns_nothing_and_keeps_the_watermark()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var conversation = await host.Client.NewConversationAsync(Timeout);
         var first = await host.Client.GetActivitiesAsync(conversation.ConversationId, conversation.Token, null, Timeout);
 
@@ -134,7 +135,7 @@ public sealed class ConversationFlowTests
     [InlineData("null")]
     public async Task An_empty_or_null_watermark_means_from_the_beginning(string watermark)
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var conversation = await host.Client.NewConversationAsync(Timeout);
 
         var page = await host.Client.GetActivitiesAsync(conversation.ConversationId, conversation.Token, watermark, Timeout);
@@ -145,7 +146,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task The_stream_replays_the_log_then_pushes_the_echo_and_the_reply()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var conversation = await host.Client.NewConversationAsync(Timeout);
         await using var socket = await DirectLineHost.ConnectAsync(conversation.StreamUrl!, Timeout);
 
@@ -164,7 +165,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task Typing_is_pushed_over_the_stream_but_never_returned_by_GET()
     {
-        await using var host = await DirectLineHost.StartAsync(configureServices: services => services.AddSingleton<IBot, TypingBot>());
+        await using var host = await DirectLineHost.StartAsync(configureServices: services => services.AddSingleton<IBot, TypingBot>(), provider: provider);
         var conversation = await host.Client.NewConversationAsync(Timeout);
         await using var socket = await DirectLineHost.ConnectAsync(conversation.StreamUrl!, Timeout);
         await socket.ReceiveAsync(Timeout); // the replay: the stream is subscribed from here on
@@ -187,7 +188,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task A_reconnect_gives_a_fresh_token_and_a_stream_that_replays_from_the_watermark()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var client = host.Client;
         var conversation = await client.NewConversationAsync(Timeout);
         await client.SendMessageAsync(conversation, "one", Timeout);
@@ -209,7 +210,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task A_refreshed_token_keeps_the_conversation_and_the_user()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var conversation = await host.Client.NewConversationAsync(Timeout);
 
         using var response = await host.Client.SendAsync(HttpMethod.Post, $"{DirectLineClient.Base}/tokens/refresh", conversation.Token, null, Timeout);
@@ -227,7 +228,7 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task The_user_id_bound_in_the_token_wins_over_the_one_the_client_sends()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var generated = await host.Client.GenerateTokenAsync(Timeout, """{"user":{"id":"dl_debbie","name":"Debbie"}}""");
         var (_, conversation) = await host.Client.StartConversationAsync(generated.Token, Timeout);
 
@@ -262,3 +263,7 @@ public sealed class ConversationFlowTests
         }
     }
 }
+
+public sealed class ConversationFlowOnSqliteTests() : ConversationFlowTests(StorageProvider.Sqlite);
+
+public sealed class ConversationFlowOnPostgreSqlTests() : ConversationFlowTests(StorageProvider.PostgreSql);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using FirstLine.Bot.Hosting;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Support;
 using FirstLine.Channels.Turns;
 using Microsoft.AspNetCore.Builder;
@@ -11,23 +12,30 @@ using Microsoft.Extensions.Logging;
 namespace FirstLine.Bot.Tests.DirectLine;
 
 /// <summary>
-/// The real FirstLine host (<see cref="FirstLineApp.Create"/>) on a loopback port with SQLite in a temporary folder,
+/// The real FirstLine host (<see cref="FirstLineApp.Create"/>) on a loopback port with SQLite in a temporary folder
+/// (or a fresh PostgreSQL database when asked),
 /// plus the hooks the Direct Line tests need: extra configuration, replaced services (a bot that throws), a clock
 /// that can be moved forward (expired tokens without sleeping) and the captured log.
 /// </summary>
 public sealed class DirectLineHost : IAsyncDisposable
 {
     private readonly TemporaryDirectory? ownedData;
+    private readonly bool ownsDatabase;
     private WebApplication? app;
 
-    private DirectLineHost(string dataDirectory, string secret, TemporaryDirectory? ownedData)
+    private DirectLineHost(string dataDirectory, string secret, TestDatabase database, TemporaryDirectory? ownedData, bool ownsDatabase)
     {
         DataDirectory = dataDirectory;
         Secret = secret;
+        Database = database;
         this.ownedData = ownedData;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Where the host keeps its data; a successor shares it.</summary>
+    public TestDatabase Database { get; }
 
     public string Secret { get; }
 
@@ -46,33 +54,37 @@ public sealed class DirectLineHost : IAsyncDisposable
     public DirectLineClient Client => new(Http, Secret);
 
     /// <summary>
-    /// Starts a host. <paramref name="dataDirectory"/> null means a fresh temporary folder (deleted on dispose);
-    /// <paramref name="secret"/> null means a random one.
+    /// Starts a host on a fresh temporary data folder, a random secret and a fresh database of
+    /// <paramref name="provider"/> (all deleted on dispose).
     /// </summary>
     public static async Task<DirectLineHost> StartAsync(
         IEnumerable<string>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        string? dataDirectory = null,
-        string? secret = null,
+        StorageProvider provider = StorageProvider.Sqlite,
         CancellationToken cancellationToken = default)
     {
-        var owned = dataDirectory is null ? new TemporaryDirectory("firstline-directline") : null;
-        var host = new DirectLineHost(dataDirectory ?? owned!.Path, secret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), owned);
+        var data = new TemporaryDirectory("firstline-directline");
+        TestDatabase database;
         try
         {
-            await host.StartCoreAsync(settings, configureServices, cancellationToken);
-            return host;
+            database = await TestDatabase.CreateAsync(provider, cancellationToken);
         }
         catch
         {
-            await host.DisposeAsync();
+            data.Dispose();
             throw;
         }
+
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        return await StartAsync(new DirectLineHost(data.Path, secret, database, data, ownsDatabase: true), settings, configureServices, cancellationToken);
     }
 
-    /// <summary>Another host on the same data folder and secret, as after a process restart.</summary>
+    /// <summary>
+    /// Another host on the same data folder, database and secret: after a restart (the first one stopped), or as a
+    /// second node beside a running first one (on PostgreSQL).
+    /// </summary>
     public Task<DirectLineHost> StartSuccessorAsync(IEnumerable<string>? settings = null, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default) =>
-        StartAsync(settings, configureServices, DataDirectory, Secret, cancellationToken);
+        StartAsync(new DirectLineHost(DataDirectory, Secret, Database, ownedData: null, ownsDatabase: false), settings, configureServices, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
@@ -92,6 +104,11 @@ public sealed class DirectLineHost : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await StopAsync(timeout.Token);
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
         ownedData?.Dispose();
     }
 
@@ -104,6 +121,20 @@ public sealed class DirectLineHost : IAsyncDisposable
         return new DirectLineSocket(socket);
     }
 
+    private static async Task<DirectLineHost> StartAsync(DirectLineHost host, IEnumerable<string>? settings, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.StartCoreAsync(settings, configureServices, cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task StartCoreAsync(IEnumerable<string>? settings, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         string[] args =
@@ -112,6 +143,7 @@ public sealed class DirectLineHost : IAsyncDisposable
             $"--Storage:DataDirectory={DataDirectory}",
             $"--DirectLine:Secret={Secret}",
             "--environment", "Production",
+            .. Database.Settings,
             .. settings ?? [],
         ];
         var started = FirstLineApp.Create(args, services =>

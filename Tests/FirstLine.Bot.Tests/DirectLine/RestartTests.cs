@@ -1,16 +1,17 @@
+using FirstLine.Bot.Storage;
 using FirstLine.Channels.Schema;
 
 namespace FirstLine.Bot.Tests.DirectLine;
 
 /// <summary>A restart loses nothing: a client that comes back with its watermark gets exactly what it missed.</summary>
-public sealed class RestartTests
+public abstract class RestartTests(StorageProvider provider)
 {
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
 
     [Fact]
     public async Task After_a_restart_the_old_watermark_returns_exactly_the_missed_activities_and_numbering_continues()
     {
-        var first = await DirectLineHost.StartAsync();
+        var first = await DirectLineHost.StartAsync(provider: provider);
         await using var disposeFirst = first;
         var conversation = await first.Client.NewConversationAsync(Timeout);
         await first.Client.SendMessageAsync(conversation, "one", Timeout);
@@ -39,7 +40,7 @@ public sealed class RestartTests
     [Fact]
     public async Task After_a_restart_the_stream_replays_from_the_watermark()
     {
-        var first = await DirectLineHost.StartAsync();
+        var first = await DirectLineHost.StartAsync(provider: provider);
         await using var disposeFirst = first;
         var conversation = await first.Client.NewConversationAsync(Timeout);
         var seen = await first.Client.GetActivitiesAsync(conversation.ConversationId, conversation.Token, null, Timeout);
@@ -62,7 +63,7 @@ public sealed class RestartTests
     [Fact]
     public async Task A_conversation_is_not_greeted_again_after_a_restart()
     {
-        var first = await DirectLineHost.StartAsync();
+        var first = await DirectLineHost.StartAsync(provider: provider);
         await using var disposeFirst = first;
         var conversation = await first.Client.NewConversationAsync(Timeout);
         await first.StopAsync(Timeout);
@@ -75,3 +76,7 @@ public sealed class RestartTests
         Assert.Single(log.Activities);
     }
 }
+
+public sealed class RestartOnSqliteTests() : RestartTests(StorageProvider.Sqlite);
+
+public sealed class RestartOnPostgreSqlTests() : RestartTests(StorageProvider.PostgreSql);

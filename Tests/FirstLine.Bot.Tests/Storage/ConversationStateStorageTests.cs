@@ -1,18 +1,19 @@
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Channels.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FirstLine.Bot.Tests.Storage;
 
-/// <summary>Conversation state in the real database (SQLite in a temp folder): durable, and guarded by ETags.</summary>
-public sealed class ConversationStateStorageTests
+/// <summary>Conversation state in the real database (SQLite in a temp folder, or PostgreSQL): durable, and guarded by ETags.</summary>
+public abstract class ConversationStateStorageTests(StorageProvider provider)
 {
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
 
     [Fact]
     public async Task State_written_before_a_restart_is_read_back_with_the_same_ETag()
     {
-        var first = await DirectLineHost.StartAsync();
+        var first = await DirectLineHost.StartAsync(provider: provider);
         await using var disposeFirst = first;
         var state = new DialogState("ask-device", ["Drucker", "Größe ändern"], 3);
         var etag = await Storage(first).WriteAsync("directline/conv1/conversation", state, expectedETag: null, Timeout);
@@ -31,7 +32,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task A_write_with_a_stale_ETag_throws_StorageConcurrencyException_and_changes_nothing()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var storage = Storage(host);
         var first = await storage.WriteAsync("k", new DialogState("one", [], 0), null, Timeout);
         var second = await storage.WriteAsync("k", new DialogState("two", [], 1), first, Timeout);
@@ -47,7 +48,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task A_stale_ETag_is_refused_after_a_restart_too()
     {
-        var first = await DirectLineHost.StartAsync();
+        var first = await DirectLineHost.StartAsync(provider: provider);
         await using var disposeFirst = first;
         var old = await Storage(first).WriteAsync("k", new DialogState("one", [], 0), null, Timeout);
         await Storage(first).WriteAsync("k", new DialogState("two", [], 0), old, Timeout);
@@ -61,7 +62,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task Creating_an_item_that_exists_already_throws()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var storage = Storage(host);
         await storage.WriteAsync("k", new DialogState("one", [], 0), null, Timeout);
 
@@ -71,7 +72,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task A_star_ETag_overwrites_whatever_is_there()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var storage = Storage(host);
         await storage.WriteAsync("k", new DialogState("one", [], 0), null, Timeout);
 
@@ -85,7 +86,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task Writing_back_an_item_someone_deleted_throws()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var storage = Storage(host);
         var etag = await storage.WriteAsync("k", new DialogState("one", [], 0), null, Timeout);
         await storage.DeleteAsync("k", Timeout);
@@ -97,7 +98,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task Of_ten_concurrent_writers_with_the_same_ETag_exactly_one_wins()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var storage = Storage(host);
         var etag = await storage.WriteAsync("k", new DialogState("start", [], 0), null, Timeout);
 
@@ -123,7 +124,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task Reading_an_item_as_another_type_is_refused()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var storage = Storage(host);
         await storage.WriteAsync("k", new DialogState("one", [], 0), null, Timeout);
 
@@ -133,7 +134,7 @@ public sealed class ConversationStateStorageTests
     [Fact]
     public async Task A_missing_item_reads_as_null()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
 
         Assert.Null(await Storage(host).ReadAsync<DialogState>("nothing/here", Timeout));
     }
@@ -144,3 +145,7 @@ public sealed class ConversationStateStorageTests
 
     public sealed record OtherState(string Name);
 }
+
+public sealed class ConversationStateStorageOnSqliteTests() : ConversationStateStorageTests(StorageProvider.Sqlite);
+
+public sealed class ConversationStateStorageOnPostgreSqlTests() : ConversationStateStorageTests(StorageProvider.PostgreSql);

@@ -1,16 +1,17 @@
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FirstLine.Bot.Tests.Tickets;
 
-public sealed class TicketServiceTests : IAsyncLifetime
+public abstract class TicketServiceTests(StorageProvider provider) : IAsyncLifetime
 {
     private DirectLineHost host = null!;
 
     private TicketService Tickets => host.Services.GetRequiredService<TicketService>();
 
-    public async Task InitializeAsync() => host = await DirectLineHost.StartAsync();
+    public async Task InitializeAsync() => host = await DirectLineHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -105,3 +106,7 @@ public sealed class TicketServiceTests : IAsyncLifetime
     private static NewTicket Request(string conversationId, string subject) =>
         new("directline", conversationId, "dl_user-" + conversationId, subject, subject + " — details") { Language = "de" };
 }
+
+public sealed class TicketServiceOnSqliteTests() : TicketServiceTests(StorageProvider.Sqlite);
+
+public sealed class TicketServiceOnPostgreSqlTests() : TicketServiceTests(StorageProvider.PostgreSql);

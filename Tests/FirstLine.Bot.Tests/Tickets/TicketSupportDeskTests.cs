@@ -1,3 +1,4 @@
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Schema;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FirstLine.Bot.Tests.Tickets;
 
-public sealed class TicketSupportDeskTests : IAsyncLifetime
+public abstract class TicketSupportDeskTests(StorageProvider provider) : IAsyncLifetime
 {
     private DirectLineHost host = null!;
 
@@ -15,7 +16,7 @@ public sealed class TicketSupportDeskTests : IAsyncLifetime
 
     private TicketService Tickets => host.Services.GetRequiredService<TicketService>();
 
-    public async Task InitializeAsync() => host = await DirectLineHost.StartAsync();
+    public async Task InitializeAsync() => host = await DirectLineHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -71,3 +72,7 @@ public sealed class TicketSupportDeskTests : IAsyncLifetime
         SentimentLabel.Negative,
         ["Drucker", "2. Stock"]);
 }
+
+public sealed class TicketSupportDeskOnSqliteTests() : TicketSupportDeskTests(StorageProvider.Sqlite);
+
+public sealed class TicketSupportDeskOnPostgreSqlTests() : TicketSupportDeskTests(StorageProvider.PostgreSql);

@@ -1,0 +1,71 @@
+using FirstLine.Bot.Storage;
+
+namespace FirstLine.Bot.Tests.Support;
+
+/// <summary>
+/// The database a test host runs on: the SQLite file in the host's data folder (the product's default), or a
+/// fresh PostgreSQL database of its own on the test server, dropped when the test is done. Two hosts given the same
+/// instance share it, as two nodes would.
+/// </summary>
+public abstract class TestDatabase : IAsyncDisposable
+{
+    public abstract StorageProvider Provider { get; }
+
+    /// <summary>The configuration (<c>--Key=value</c>) that points a host at this database.</summary>
+    public abstract IReadOnlyList<string> Settings { get; }
+
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider, CancellationToken cancellationToken = default) => provider switch
+    {
+        StorageProvider.Sqlite => new SqliteInDataFolder(),
+        StorageProvider.PostgreSql => await PostgreSqlTestDatabase.CreateFreshAsync(cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No test database for this provider."),
+    };
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    public override string ToString() => Provider.ToString();
+
+    private sealed class SqliteInDataFolder : TestDatabase
+    {
+        public override StorageProvider Provider => StorageProvider.Sqlite;
+
+        public override IReadOnlyList<string> Settings => [];
+    }
+}
+
+/// <summary>A uniquely named database on the test PostgreSQL server, created empty and dropped on dispose.</summary>
+public sealed class PostgreSqlTestDatabase : TestDatabase
+{
+    private PostgreSqlTestDatabase(string name)
+    {
+        Name = name;
+        ConnectionString = PostgreSqlServer.ForDatabase(name);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public override StorageProvider Provider => StorageProvider.PostgreSql;
+
+    public override IReadOnlyList<string> Settings => ["--Storage:Provider=PostgreSql", $"--ConnectionStrings:FirstLine={ConnectionString}"];
+
+    public static async Task<PostgreSqlTestDatabase> CreateFreshAsync(CancellationToken cancellationToken = default)
+    {
+        var name = $"firstline_test_{Guid.NewGuid():N}";
+        await PostgreSqlServer.ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        return new PostgreSqlTestDatabase(name);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        // FORCE ends the connections the stopped host's pool still keeps open.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await PostgreSqlServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", timeout.Token);
+        await base.DisposeAsync();
+    }
+}
