@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Real servers for the tests (sourced by ./test.sh): Dovecot, Postfix, Redis (PostgreSQL later). To add one,
+# Real servers for the tests (sourced by ./test.sh): Dovecot, Postfix, PostgreSQL, Redis. To add one,
 # write a start_<name> function that starts the daemon directly (there is no systemd on the developers' and CI's
 # machines), waits until it answers, exports where it listens (e.g. FIRSTLINE_TEST_POSTGRES=...), and calls
 #   register_stop <name> <command that stops it>
