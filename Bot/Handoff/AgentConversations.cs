@@ -1,5 +1,6 @@
 using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Schema;
+using FirstLine.Channels.Turns;
 
 namespace FirstLine.Bot.Handoff;
 
@@ -9,12 +10,14 @@ public sealed record AgentIdentity(string Id, string Name, SupportLevel Level);
 /// <summary>
 /// What an agent does with a handed-over conversation: claim it, write to the customer on the customer's own
 /// channel, hand it back to the bot, resolve it, or escalate it to level 3. Every step is on the ticket's
-/// audit trail and announced to the customer in their language.
+/// audit trail and announced to the customer in their language. When a human lets go of the conversation the bot
+/// hears <c>handoff.status</c> "completed" in the same turn, and asks the customer how satisfied they are.
 /// </summary>
 public sealed class AgentConversations(
     ConversationOwnership ownership,
     TicketService tickets,
     ChannelAdapters channels,
+    IBot bot,
     IAgentNotifier notifier,
     TimeProvider time)
 {
@@ -37,7 +40,7 @@ public sealed class AgentConversations(
             },
             expectedETag: null,
             cancellationToken);
-        await SendToCustomerAsync(owner, [Activity.CreateMessageActivity(HandoffTexts.AgentJoined(owner.Locale, agent.Name)), HandoffEvents.CreateStatus("accepted")], agent: null, cancellationToken);
+        await SendToCustomerAsync(owner, [Activity.CreateMessageActivity(HandoffTexts.AgentJoined(owner.Locale, agent.Name)), HandoffEvents.CreateStatus(HandoffStates.Accepted)], agent: null, cancellationToken);
         await notifier.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, ticketNumber), cancellationToken);
     }
 
@@ -64,7 +67,7 @@ public sealed class AgentConversations(
         var owner = await RequireOwnerAsync(ticketNumber, cancellationToken);
         await ownership.ReleaseToBotAsync(ticketNumber, cancellationToken);
         await tickets.UpdateAsync(ticketNumber, Actor(agent), t => t.AssigneeId = null, expectedETag: null, cancellationToken);
-        await SendToCustomerAsync(owner, [Activity.CreateMessageActivity(HandoffTexts.AgentLeft(owner.Locale, agent.Name)), HandoffEvents.CreateStatus("completed")], agent: null, cancellationToken);
+        await ReturnToBotAsync(owner, HandoffTexts.AgentLeft(owner.Locale, agent.Name), cancellationToken);
         await notifier.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, ticketNumber), cancellationToken);
     }
 
@@ -79,7 +82,7 @@ public sealed class AgentConversations(
 
         await tickets.ChangeStatusAsync(ticketNumber, TicketStatus.Resolved, Actor(agent), expectedETag: null, cancellationToken);
         await ownership.ReleaseToBotAsync(ticketNumber, cancellationToken);
-        await SendToCustomerAsync(owner, [Activity.CreateMessageActivity(HandoffTexts.Resolved(owner.Locale, ticketNumber)), HandoffEvents.CreateStatus("completed")], agent: null, cancellationToken);
+        await ReturnToBotAsync(owner, HandoffTexts.Resolved(owner.Locale, ticketNumber), cancellationToken);
         await notifier.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, ticketNumber), cancellationToken);
     }
 
@@ -92,7 +95,7 @@ public sealed class AgentConversations(
         await tickets.UpdateAsync(ticketNumber, Actor(agent), t => { t.Level = SupportLevel.Third; t.AssigneeId = null; }, expectedETag: null, cancellationToken);
         if (owner.TicketNumber is not null)
         {
-            await ownership.QueueAsync(BotJson.Deserialize<ConversationReference>(owner.ConversationReferenceJson)!, ticketNumber, cancellationToken);
+            await ownership.QueueAsync(ReferenceOf(owner), ticketNumber, cancellationToken);
         }
 
         await SendToCustomerAsync(owner, [Activity.CreateMessageActivity(HandoffTexts.EscalatedToThirdLevel(owner.Locale, ticketNumber))], agent: null, cancellationToken);
@@ -103,28 +106,60 @@ public sealed class AgentConversations(
         await ownership.FindByTicketAsync(ticketNumber, cancellationToken)
             ?? throw new HandoffException($"Ticket {ticketNumber} has no conversation handed over to agents.");
 
+    /// <summary>
+    /// Tells the customer (<paramref name="notice"/>) and the conversation's listeners that the human is done. When a
+    /// human (or the queue) had the conversation, the bot takes it back in the same turn — one turn, so a channel that
+    /// gathers a turn's replies (email) sends the notice and the bot's question together. A conversation the bot already
+    /// had (handed back earlier) only gets the notice: the customer may be in the middle of something new with the bot.
+    /// </summary>
+    private async Task ReturnToBotAsync(ConversationOwnerRow owner, string notice, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Activity> notices = [Activity.CreateMessageActivity(notice), HandoffEvents.CreateStatus(HandoffStates.Completed)];
+        if (owner.Owner == ConversationOwner.Bot)
+        {
+            await SendToCustomerAsync(owner, notices, agent: null, cancellationToken);
+            return;
+        }
+
+        var reference = ReferenceOf(owner);
+        await channels.For(owner.Channel).ProcessActivityAsync(
+            HandoffEvents.CreateCompletedSignal(reference, owner.TicketNumber!),
+            async (turn, ct) =>
+            {
+                await turn.SendActivitiesAsync(Addressed(notices, owner, agent: null), ct);
+                await bot.OnTurnAsync(turn, ct);
+            },
+            cancellationToken);
+    }
+
+    private static ConversationReference ReferenceOf(ConversationOwnerRow owner) =>
+        BotJson.Deserialize<ConversationReference>(owner.ConversationReferenceJson)
+            ?? throw new HandoffException($"The conversation of ticket {owner.TicketNumber} has no address.");
+
     private async Task<string[]> SendToCustomerAsync(ConversationOwnerRow owner, IReadOnlyList<Activity> activities, AgentIdentity? agent, CancellationToken cancellationToken)
     {
-        var reference = BotJson.Deserialize<ConversationReference>(owner.ConversationReferenceJson)
-            ?? throw new HandoffException($"The conversation of ticket {owner.TicketNumber} has no address.");
+        var reference = ReferenceOf(owner);
         var ids = Array.Empty<string>();
         await channels.For(owner.Channel).ContinueConversationAsync(
             reference,
-            async (turn, ct) =>
-            {
-                foreach (var activity in activities)
-                {
-                    activity.Locale ??= owner.Locale;
-                    if (agent is not null)
-                    {
-                        activity.From = new ChannelAccount($"agent:{agent.Id}", agent.Name, RoleTypes.Bot);
-                    }
-                }
-
-                ids = [.. (await turn.SendActivitiesAsync(activities, ct)).Select(r => r.Id)];
-            },
+            async (turn, ct) => ids = [.. (await turn.SendActivitiesAsync(Addressed(activities, owner, agent), ct)).Select(r => r.Id)],
             cancellationToken);
         return ids;
+    }
+
+    /// <summary>In the customer's language; an agent's own words carry the agent as sender.</summary>
+    private static IReadOnlyList<Activity> Addressed(IReadOnlyList<Activity> activities, ConversationOwnerRow owner, AgentIdentity? agent)
+    {
+        foreach (var activity in activities)
+        {
+            activity.Locale ??= owner.Locale;
+            if (agent is not null)
+            {
+                activity.From = new ChannelAccount($"agent:{agent.Id}", agent.Name, RoleTypes.Bot);
+            }
+        }
+
+        return activities;
     }
 
     private static string Actor(AgentIdentity agent) => $"agent:{agent.Id}";

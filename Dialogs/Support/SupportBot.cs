@@ -4,6 +4,7 @@ using FirstLine.Dialogs.Engine;
 using FirstLine.Dialogs.Support.Conversation;
 using FirstLine.Dialogs.Support.Desk;
 using FirstLine.Dialogs.Support.Texts;
+using FirstLine.Dialogs.Support.Understanding;
 using FirstLine.KnowledgeBase.Language;
 using FirstLine.KnowledgeBase.Search;
 using Microsoft.Extensions.Logging;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.Options;
 namespace FirstLine.Dialogs.Support;
 
 /// <summary>
-/// The first-level support bot: one brain for every channel. Each message (and the customer joining a chat)
-/// runs the support dialogs; their stack and the session are stored per conversation with ETag concurrency.
+/// The first-level support bot: one brain for every channel. Each message, the customer joining a chat, and a human
+/// agent giving the conversation back (<c>handoff.status</c> "completed") run the support dialogs; their stack and
+/// the session are stored per conversation with ETag concurrency.
 /// </summary>
 public sealed class SupportBot : IBot
 {
@@ -43,7 +45,7 @@ public sealed class SupportBot : IBot
         var activity = turnContext.Activity;
         var customerJoined = activity.IsType(ActivityTypes.ConversationUpdate)
                              && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
-        if (activity.IsType(ActivityTypes.Message) || customerJoined)
+        if (activity.IsType(ActivityTypes.Message) || customerJoined || AgentHandback.IsCompleted(activity, out _))
         {
             await runner.RunAsync(turnContext, dialogs, DialogIds.Support, cancellationToken);
         }

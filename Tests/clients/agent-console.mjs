@@ -1,13 +1,16 @@
-// The agent console and Web Chat in one headless Chromium, two browser contexts at once (a customer and an agent):
-//   customer asks for a human → the ticket appears in the signed-in agent's queue without reload, with a browser
-//   notification and a beep → the agent opens and claims it and writes → the customer sees the agent's message and
-//   the bot stays silent → the customer answers → the agent sees it live → customer markup (<script>, <img onerror>,
-//   a Markdown javascript: link) shows as text in the console → the agent resolves → the customer gets the notice.
+// The agent console and Web Chat in one headless Chromium, two browser contexts at once (a customer and an agent),
+// everything through the real UI:
+//   the customer types "I want to talk to a human" in Web Chat and answers the bot's questions (what it is about, who is
+//   affected, can you work, name) → the ticket appears in the signed-in agent's queue without reload, with a browser
+//   notification and a beep → the agent opens and claims it and writes → the customer sees the agent's message and the
+//   bot stays silent → the customer answers → the agent sees it live → customer markup (<script>, <img onerror>, a
+//   Markdown javascript: link) shows as text in the console → the agent resolves → the customer gets the notice and the
+//   satisfaction question and answers it with the buttons and a comment.
+//   Then the same customer asks for a human again → the agent claims the new ticket, writes, and hands the chat back to
+//   the bot → the customer is told and gets the satisfaction question again, and answers it.
 // Env: FIRSTLINE_URL, AGENT_EMAIL, AGENT_PASSWORD, CHROMIUM_PATH (default /usr/bin/chromium).
-// Handshake: prints FIRSTLINE:HANDOFF-CHECK after the customer asked for a human and waits for HANDED-OVER on stdin
-// (the xunit side hands the conversation over through the desk if the bot has not done so itself).
+// Prints FIRSTLINE:TICKETS <resolved> <handed-back> at the end, for the xunit side to check the tickets.
 // Exit code 0 = passed. On failure screenshots of both pages are written and their paths printed.
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
@@ -41,16 +44,6 @@ function spyOnNotifications() {
   window.Notification = Spy;
 }
 
-const stdinLines = createInterface({ input: process.stdin });
-function handshake(signal, reply) {
-  return new Promise((resolve) => {
-    stdinLines.on('line', (line) => {
-      if (line.trim() === reply) resolve();
-    });
-    console.log(signal);
-  });
-}
-
 async function signIn(agent) {
   await agent.goto(`${firstLineUrl()}/agent`, { waitUntil: 'domcontentloaded' });
   // Not signed in: the console sends the browser to its sign-in page.
@@ -64,8 +57,75 @@ async function signIn(agent) {
   log(`signed in as ${AGENT_EMAIL}; the queue is live`);
 }
 
+/** The customer asks for a human in Web Chat and answers the bot's questions; returns the ticket number the bot gives. */
+async function askForAHuman(webChat, problem, { nameKnown }) {
+  await webChat.send('I want to talk to a human');
+  await webChat.waitForBotReply('What is it about');
+  await webChat.send(problem);
+  await webChat.waitForBotReply('Who is affected');
+  await webChat.clickSuggestedAction('Just me');
+  await webChat.waitForBotReply('Can you work');
+  await webChat.clickSuggestedAction('Only partly');
+  if (!nameKnown) {
+    await webChat.waitForBotReply('your name');
+    await webChat.send('Kim Park');
+  }
+  await webChat.waitForBotReply('A colleague will join this chat shortly');
+  const receipt = await webChat.botBubbleText('Your ticket number is');
+  const number = /FL-\d+/.exec(receipt)?.[0];
+  if (!number) throw new Error(`no ticket number in "${receipt}"`);
+  log(`the bot handed over with ticket ${number}`);
+  return number;
+}
+
+/** The handoff reaches the open queue at once: a new row, a notification and a beep, and no reload. */
+async function seeHandoffArrive(agent, number) {
+  const row = agent.locator(`[data-testid=queue-table] tr[data-ticket="${number}"]`);
+  await row.waitFor({ timeout: 30_000 });
+  log(`ticket ${number} appeared in the queue without reload`);
+  if (!(await agent.evaluate(() => window.__sameDocument === true))) throw new Error('the queue page was reloaded');
+  await agent.locator('[data-testid=handoff-toast]', { hasText: number }).waitFor();
+  const alerts = await agent.evaluate(() => window.firstLineConsole.alerts);
+  const notifications = await agent.evaluate(() => window.__notifications);
+  log(`alerts: ${JSON.stringify(alerts)}; notifications: ${JSON.stringify(notifications)}`);
+  if (!alerts.some((a) => a.title.includes(number) && a.sounded)) throw new Error(`no beep for ${number}: ${JSON.stringify(alerts)}`);
+  if (!notifications.some((n) => n.title.includes(number))) throw new Error(`no browser notification for ${number}`);
+  return row;
+}
+
+/** Opens the ticket from the queue, claims it and writes to the customer, who sees it. */
+async function claimAndWrite(agent, webChat, row, number, text) {
+  await row.locator('a').first().click();
+  await agent.waitForURL((url) => url.pathname === `/agent/tickets/${number}`);
+  await agent.locator('[data-testid=ticket][data-live=true]').waitFor();
+  await agent.click('[data-testid=claim]');
+  await agent.locator('[data-testid=ownership][data-owner=Agent]').waitFor();
+  log(`claimed ${number}`);
+  await webChat.waitForBotReply('has joined');
+  await agent.fill('[data-testid=composer-text]', text);
+  await agent.click('[data-testid=composer-send]');
+  await webChat.waitForBotReply(text);
+  await agent.locator('.transcript .entry.agent', { hasText: text }).waitFor();
+  log('the customer sees the agent\'s message');
+}
+
+/** The bot asks how satisfied the customer is; the customer answers with a button and a comment (or "No, thanks"). */
+async function answerSurvey(webChat, rating, comment) {
+  await webChat.waitForBotReply('How happy are you with the help from our support team');
+  await webChat.clickSuggestedAction(rating);
+  await webChat.waitForBotReply('Anything else');
+  if (comment) {
+    await webChat.send(comment);
+  } else {
+    await webChat.clickSuggestedAction('No, thanks');
+  }
+  await webChat.waitForBotReply('Thank you for your feedback');
+  log(`the customer rated the help ${rating}`);
+}
+
 async function run(customerPage, agent) {
   const webChat = new WebChatPage(customerPage, (m) => log(`customer: ${m}`));
+  const botBubbles = () => customerPage.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count();
   const dialogs = [];
   agent.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
@@ -77,45 +137,13 @@ async function run(customerPage, agent) {
   await agent.evaluate(() => { window.__sameDocument = true; });
 
   await customerPage.goto(`${firstLineUrl()}/?lang=en`, { waitUntil: 'domcontentloaded' });
-  await customerPage.locator('.webchat__bubble:not(.webchat__bubble--from-user)').first().waitFor({ timeout: 90_000 });
-  await webChat.send('I want to talk to a human');
-  await webChat.waitForUserBubble('I want to talk to a human');
-  // Give the bot a moment to answer, and show what it said (it may ask about the problem before handing over).
-  await new Promise((r) => setTimeout(r, 2000));
-  log(`customer sees:\n  ${(await webChat.transcript()).join('\n  ')}`);
-  await handshake('FIRSTLINE:HANDOFF-CHECK', 'HANDED-OVER');
-
-  // The handoff reaches the open queue at once: a new row, a notification and a beep, and no reload.
-  const row = agent.locator('[data-testid=queue-table] tr[data-ticket]').first();
-  await row.waitFor({ timeout: 30_000 });
-  const number = await row.getAttribute('data-ticket');
-  log(`ticket ${number} appeared in the queue without reload`);
-  if (!(await agent.evaluate(() => window.__sameDocument === true))) throw new Error('the queue page was reloaded');
-  await agent.locator('[data-testid=handoff-toast]', { hasText: number }).waitFor();
-  const alerts = await agent.evaluate(() => window.firstLineConsole.alerts);
-  const notifications = await agent.evaluate(() => window.__notifications);
-  log(`alerts: ${JSON.stringify(alerts)}; notifications: ${JSON.stringify(notifications)}`);
-  if (!alerts.some((a) => a.title.includes(number) && a.sounded)) throw new Error(`no beep for ${number}: ${JSON.stringify(alerts)}`);
-  if (!notifications.some((n) => n.title.includes(number))) throw new Error(`no browser notification for ${number}`);
-
-  // Open, claim, write.
-  await row.locator('a').first().click();
-  await agent.waitForURL((url) => url.pathname === `/agent/tickets/${number}`);
-  await agent.locator('[data-testid=ticket][data-live=true]').waitFor();
-  await agent.click('[data-testid=claim]');
-  await agent.locator('[data-testid=ownership][data-owner=Agent]').waitFor();
-  log('claimed');
-  await webChat.waitForBotBubble('has joined');
-
-  const agentText = 'Hello, this is Anna from the service desk. Which printer is it?';
-  await agent.fill('[data-testid=composer-text]', agentText);
-  await agent.click('[data-testid=composer-send]');
-  await webChat.waitForBotBubble(agentText);
-  await agent.locator('.transcript .entry.agent', { hasText: agentText }).waitFor();
-  log('the customer sees the agent\'s message');
+  await webChat.waitForBotReply('Hello', 90_000);
+  const resolved = await askForAHuman(webChat, 'The printer on the 2nd floor does not print, it shows error 50.4', { nameKnown: false });
+  const row = await seeHandoffArrive(agent, resolved);
+  await claimAndWrite(agent, webChat, row, resolved, 'Hello, this is Anna from the service desk. Which printer is it?');
 
   // The customer answers; the agent sees it live, the bot says nothing.
-  const botBubblesBefore = await customerPage.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count();
+  const botBubblesBefore = await botBubbles();
   const answer = 'The one on the 2nd floor, it shows error 50.4';
   await webChat.send(answer);
   await agent.locator('.transcript .entry.customer', { hasText: answer }).waitFor({ timeout: 30_000 });
@@ -127,9 +155,9 @@ async function run(customerPage, agent) {
   }
   const shown = await agent.evaluate(() => ({
     texts: [...document.querySelectorAll('.transcript .entry.customer .text')].map((e) => e.textContent),
-    images: document.querySelectorAll('.transcript img, main img').length,
-    scripts: document.querySelectorAll('.transcript script').length,
-    links: [...document.querySelectorAll('.transcript a')].map((a) => a.getAttribute('href')),
+    images: document.querySelectorAll('main img').length,
+    scripts: document.querySelectorAll('main script').length,
+    links: [...document.querySelectorAll('.transcript a, [data-testid=bot-summary] a')].map((a) => a.getAttribute('href')),
   }));
   for (const text of HOSTILE) {
     if (!shown.texts.includes(text)) throw new Error(`"${text}" is not shown literally: ${JSON.stringify(shown.texts)}`);
@@ -139,21 +167,37 @@ async function run(customerPage, agent) {
 
   await webChat.assertEverythingSent();
   await new Promise((r) => setTimeout(r, 2000));
-  const botBubblesAfter = await customerPage.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count();
-  if (botBubblesAfter !== botBubblesBefore) {
+  if ((await botBubbles()) !== botBubblesBefore) {
     throw new Error(`the bot spoke while the agent owned the chat:\n  ${(await webChat.transcript()).join('\n  ')}`);
   }
   log('the bot stayed silent while the agent owned the conversation');
 
-  // Resolve with a note: the customer is told.
+  // Resolve with a note: the customer is told, and the bot asks how satisfied they are.
   await agent.fill('[data-testid=resolve-note]', 'Printer 2nd floor: fuser error 50.4, technician sent.');
   await agent.click('[data-testid=resolve]');
   await agent.locator('[data-testid=ticket-status]', { hasText: 'Resolved' }).waitFor();
   await agent.locator('.transcript .entry.note', { hasText: 'fuser error 50.4' }).waitFor();
-  await webChat.waitForBotBubble(`Your ticket ${number} is resolved`);
+  await webChat.waitForBotReply(`Your ticket ${resolved} is resolved`);
   log('resolved; the customer got the notice');
+  await answerSurvey(webChat, '4', 'Quick and friendly help');
+
+  // A second request, handed back to the bot this time.
+  await agent.click('a.brand');
+  await agent.waitForURL((url) => url.pathname === '/agent');
+  await agent.locator('[data-testid=queue][data-live=true]').waitFor();
+  await agent.evaluate(() => { window.__sameDocument = true; });
+  const handedBack = await askForAHuman(webChat, 'My monitor stays black after the docking station update', { nameKnown: true });
+  if (handedBack === resolved) throw new Error(`the second request reused ticket ${resolved}`);
+  const secondRow = await seeHandoffArrive(agent, handedBack);
+  await claimAndWrite(agent, webChat, secondRow, handedBack, 'Please unplug the dock for ten seconds; the bot can help with the rest.');
+  await agent.click('[data-testid=hand-back]');
+  await agent.locator('[data-testid=ownership][data-owner=Bot]').waitFor();
+  await webChat.waitForBotReply('has left the conversation');
+  log('handed back; the customer got the notice');
+  await answerSurvey(webChat, '5', null);
 
   if (dialogs.length) throw new Error(`a dialog fired in the console: ${dialogs.join(', ')}`);
+  console.log(`FIRSTLINE:TICKETS ${resolved} ${handedBack}`);
 }
 
 async function main() {
@@ -198,7 +242,6 @@ async function main() {
     return 1;
   } finally {
     for (const problem of problems) log(problem);
-    stdinLines.close();
     await browser.close().catch(() => {});
   }
 }

@@ -11,6 +11,7 @@ internal static class DialogIds
     public const string Escalate = "support.escalate";
     public const string HumanRequest = "support.human";
     public const string Resolved = "support.resolved";
+    public const string Satisfaction = "support.satisfaction";
 
     public const string ConfirmPrompt = "support.prompt.confirm";
     public const string ChoicePrompt = "support.prompt.choice";

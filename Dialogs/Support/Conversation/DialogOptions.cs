@@ -29,6 +29,9 @@ internal sealed record EscalationOptions(HandoffReason Reason, string? Queue, st
 /// <summary>The article that solved the request.</summary>
 internal sealed record ResolvedOptions(string ArticleId, string Language, string Title);
 
+/// <summary>Ask how satisfied the customer is with the help on ticket <see cref="TicketNumber"/>, the bot's or a human agent's.</summary>
+internal sealed record SatisfactionOptions(string TicketNumber, bool AfterAgent);
+
 /// <summary>How a guided flow ended.</summary>
 internal sealed record FlowResult(FlowEnd End, string? Diagnosis, string? PriorityHint, string? Queue, List<FlowStepAnswer> Steps);
 

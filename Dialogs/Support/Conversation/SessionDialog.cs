@@ -1,11 +1,13 @@
 using FirstLine.Channels.Schema;
 using FirstLine.Dialogs.Engine;
+using FirstLine.Dialogs.Support.Understanding;
 
 namespace FirstLine.Dialogs.Support.Conversation;
 
 /// <summary>
 /// The bottom of the support stack: holds the <see cref="SupportSession"/> and starts a triage for every new
-/// message while no request is in progress. It never ends.
+/// message while no request is in progress, and the satisfaction survey when a human agent gives the conversation
+/// back. It never ends.
 /// </summary>
 internal sealed class SessionDialog(SupportOptions supportOptions) : Dialog(DialogIds.Session)
 {
@@ -40,9 +42,24 @@ internal sealed class SessionDialog(SupportOptions supportOptions) : Dialog(Dial
     public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        return dc.Context.Activity.IsType(ActivityTypes.Message)
-            ? dc.BeginDialogAsync(DialogIds.Triage, new TriageOptions(dc.Context.Activity.Text ?? string.Empty), cancellationToken)
-            : Task.FromResult(EndOfTurn);
+        var activity = dc.Context.Activity;
+        if (activity.IsType(ActivityTypes.Message))
+        {
+            return dc.BeginDialogAsync(DialogIds.Triage, new TriageOptions(activity.Text ?? string.Empty), cancellationToken);
+        }
+
+        if (AgentHandback.IsCompleted(activity, out var ticketNumber))
+        {
+            // The agent resolved the ticket or handed the conversation back: ask how the help was.
+            var session = dc.GetState<SupportSession>();
+            ticketNumber ??= session.Request?.TicketNumber;
+            if (ticketNumber is not null)
+            {
+                return dc.BeginDialogAsync(DialogIds.Satisfaction, new SatisfactionOptions(ticketNumber, AfterAgent: true), cancellationToken);
+            }
+        }
+
+        return Task.FromResult(EndOfTurn);
     }
 
     /// <summary>A request has ended; wait for the next message.</summary>

@@ -20,6 +20,9 @@ internal sealed class SupportDialog : ComponentDialog
     /// <summary>A message this long that is no answer to a yes/no or choice question may be a new problem.</summary>
     private const int NewProblemWords = 5;
 
+    /// <summary>A message this long is no rating ("sehr gut" may be one, said in words); it is read as a request.</summary>
+    private const int SurveySkipWords = 3;
+
     private static readonly HashSet<string> AnswerPrompts = new(StringComparer.Ordinal)
     {
         DialogIds.ConfirmPrompt, DialogIds.ChoicePrompt, DialogIds.FlowPrompt, DialogIds.ClarifyPrompt,
@@ -38,6 +41,7 @@ internal sealed class SupportDialog : ComponentDialog
         AddDialog(new EscalateDialog(services));
         AddDialog(new HumanRequestDialog(services));
         AddDialog(new ResolvedDialog(services));
+        AddDialog(new SatisfactionDialog(services));
         AddDialog(new ConfirmPrompt(DialogIds.ConfirmPrompt));
         AddDialog(new ChoicePrompt(DialogIds.ChoicePrompt));
         AddDialog(new ChoicePrompt(DialogIds.FlowPrompt, FlowDialog.AcceptCorrectionsAsync));
@@ -51,12 +55,18 @@ internal sealed class SupportDialog : ComponentDialog
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
+        var turn = new SupportTurn(innerDc, services.Options);
+        if (AgentHandback.IsCompleted(innerDc.Context.Activity, out _) && RequestRunning(innerDc))
+        {
+            // A human had the conversation: a question the bot asked before the handoff is long gone.
+            await RestartAsync(innerDc, turn.Session, cancellationToken);
+        }
+
         if (!innerDc.Context.Activity.IsType(ActivityTypes.Message))
         {
             return await innerDc.ContinueDialogAsync(cancellationToken);
         }
 
-        var turn = new SupportTurn(innerDc, services.Options);
         var message = CustomerMessage.From(innerDc.Context.Activity.Text, services.Options.MaxMessageLength);
         var handled = InterruptionRecognizer.Recognize(message.Text) switch
         {
@@ -66,7 +76,9 @@ internal sealed class SupportDialog : ComponentDialog
             Interruption.Help => await HelpAsync(innerDc, turn, cancellationToken),
             Interruption.SwitchToGerman => await SwitchLanguageAsync(innerDc, turn, SupportLanguage.German, cancellationToken),
             Interruption.SwitchToEnglish => await SwitchLanguageAsync(innerDc, turn, SupportLanguage.English, cancellationToken),
-            _ => await AbuseAsync(innerDc, turn, message, cancellationToken) || await NewProblemAsync(innerDc, turn, message, cancellationToken),
+            _ => await AbuseAsync(innerDc, turn, message, cancellationToken)
+                 || await SkipSurveyAsync(innerDc, turn, message, cancellationToken)
+                 || await NewProblemAsync(innerDc, turn, message, cancellationToken),
         };
         return handled ? Dialog.EndOfTurn : await innerDc.ContinueDialogAsync(cancellationToken);
     }
@@ -159,13 +171,31 @@ internal sealed class SupportDialog : ComponentDialog
     }
 
     /// <summary>
+    /// Asked for a rating, the customer writes a sentence instead ("I forgot my password"): nobody wants to be told to
+    /// answer 1 to 5 first. The survey ends unanswered and the sentence is taken as a new request.
+    /// </summary>
+    private static async Task<bool> SkipSurveyAsync(DialogContext innerDc, SupportTurn turn, CustomerMessage message, CancellationToken cancellationToken)
+    {
+        if (innerDc.ActiveDialog?.Id != DialogIds.ChoicePrompt || !Running(innerDc, DialogIds.Satisfaction)
+            || message.WordCount < SurveySkipWords
+            || ChoiceRecognizer.Recognize(message.Text, [.. turn.Session.OfferedAnswers.Select(a => new Choice(a))], turn.Session.Language) is not null)
+        {
+            return false;
+        }
+
+        await RestartAsync(innerDc, turn.Session, cancellationToken);
+        await innerDc.BeginDialogAsync(DialogIds.Triage, new TriageOptions(message.Text), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// A sentence that answers none of the offered choices and that the knowledge base clearly knows as another
     /// topic is a new problem: the old request is withdrawn and the new one triaged.
     /// </summary>
     private async Task<bool> NewProblemAsync(DialogContext innerDc, SupportTurn turn, CustomerMessage message, CancellationToken cancellationToken)
     {
         if (innerDc.ActiveDialog is not { } active || !AnswerPrompts.Contains(active.Id)
-            || message.WordCount < NewProblemWords || Running(innerDc, DialogIds.Escalate) || Running(innerDc, DialogIds.Resolved)
+            || message.WordCount < NewProblemWords || Running(innerDc, DialogIds.Escalate) || Running(innerDc, DialogIds.Satisfaction)
             || YesNoRecognizer.Recognize(message.Text, turn.Session.Language) is not null || Correction.TryParse(message.Text, out _)
             || ChoiceRecognizer.Recognize(message.Text, [.. turn.Session.OfferedAnswers.Select(a => new Choice(a))], turn.Session.Language) is not null)
         {

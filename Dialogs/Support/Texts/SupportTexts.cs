@@ -119,6 +119,9 @@ public abstract class SupportTexts
 
     public abstract string AskRating { get; }
 
+    /// <summary>The survey after a human agent helped (resolved the ticket or handed the chat back).</summary>
+    public abstract string AskRatingAfterAgent { get; }
+
     public abstract string RatingRetry { get; }
 
     public abstract string AskComment { get; }

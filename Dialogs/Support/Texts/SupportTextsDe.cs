@@ -117,6 +117,8 @@ internal sealed class SupportTextsDe : SupportTexts
 
     public override string AskRating => "Wie zufrieden sind Sie mit meiner Hilfe? 1 = gar nicht, 5 = sehr.";
 
+    public override string AskRatingAfterAgent => "Wie zufrieden sind Sie mit der Hilfe unseres Support-Teams? 1 = gar nicht, 5 = sehr.";
+
     public override string RatingRetry => "Bitte antworten Sie mit einer Zahl von 1 bis 5.";
 
     public override string AskComment => "Möchten Sie uns noch etwas sagen? Schreiben Sie es einfach, oder antworten Sie mit „Nein, danke“.";

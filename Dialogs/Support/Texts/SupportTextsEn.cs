@@ -117,6 +117,8 @@ internal sealed class SupportTextsEn : SupportTexts
 
     public override string AskRating => "How happy are you with my help? 1 = not at all, 5 = very.";
 
+    public override string AskRatingAfterAgent => "How happy are you with the help from our support team? 1 = not at all, 5 = very.";
+
     public override string RatingRetry => "Please answer with a number from 1 to 5.";
 
     public override string AskComment => "Anything else you'd like to tell us? Just write it, or answer \"No, thanks\".";

@@ -21,6 +21,21 @@ export class WebChatPage {
     this.log(`bot bubble shown: "${text}"`);
   }
 
+  /** Waits for a bot bubble with `text` after the customer's latest message (an earlier turn may have said the same). */
+  async waitForBotReply(text, timeout = 60_000) {
+    await this.page.waitForFunction(
+      (wanted) => {
+        const bubbles = [...document.querySelectorAll('.webchat__bubble')];
+        const fromUser = (b) => b.classList.contains('webchat__bubble--from-user');
+        const lastUser = bubbles.findLastIndex(fromUser);
+        return bubbles.slice(lastUser + 1).some((b) => !fromUser(b) && (b.querySelector('.webchat__bubble__content')?.textContent ?? '').includes(wanted));
+      },
+      text,
+      { timeout },
+    );
+    this.log(`bot replied: "${text}"`);
+  }
+
   async waitForUserBubble(text, timeout = 60_000) {
     await this.page.locator(USER_BUBBLE, { hasText: text }).first().waitFor({ state: 'visible', timeout });
     this.log(`user bubble shown: "${text}"`);
@@ -34,6 +49,19 @@ export class WebChatPage {
     await box.fill(text);
     await box.press('Enter');
     this.log(`typed "${text}" + Enter`);
+  }
+
+  /** Clicks the suggested action titled exactly `title`; Web Chat sends its value as the customer's message. */
+  async clickSuggestedAction(title) {
+    const button = this.page.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true }).last();
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    this.log(`clicked the suggested action "${title}"`);
+  }
+
+  /** The text of the last bot bubble that contains `text`. */
+  async botBubbleText(text) {
+    return this.page.locator(BOT_BUBBLE, { hasText: text }).last().innerText();
   }
 
   async assertSendBoxPlaceholder(expected) {
