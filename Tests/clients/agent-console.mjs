@@ -26,6 +26,23 @@ const log = (message) => console.log(`[agent-console ${((Date.now() - started) /
 const AGENT_EMAIL = process.env.AGENT_EMAIL ?? 'anna@example.test';
 const AGENT_PASSWORD = process.env.AGENT_PASSWORD ?? '';
 const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[click me](javascript:alert(1))'];
+// The first request itself carries markup (the bot strips tags from a description before it is stored, the Markdown
+// link stays text), so the queue row, the ticket header and the bot's summary are checked for elements and links too.
+const MARKED_UP_PROBLEM = '<img src=x onerror=alert(1)> The printer on the 2nd floor does not print, it shows error 50.4 [manual](javascript:alert(1))';
+
+/** No element and no script link came from customer text anywhere on the agent's page, which shows `literal`. */
+async function assertNoCustomerMarkup(agent, where, selector, literal) {
+  const found = await agent.evaluate(({ selector, literal }) => ({
+    shown: [...document.querySelectorAll(selector)].some((e) => e.textContent.includes(literal)),
+    images: document.querySelectorAll('main img').length,
+    scripts: document.querySelectorAll('main script').length,
+    scriptLinks: [...document.querySelectorAll('a')].filter((a) => (a.getAttribute('href') ?? '').trim().toLowerCase().startsWith('javascript:')).length,
+  }), { selector, literal });
+  if (!found.shown || found.images || found.scripts || found.scriptLinks) {
+    throw new Error(`the ${where} is not plain text: ${JSON.stringify(found)}`);
+  }
+  log(`the ${where} shows the customer's words as text: no <img>, no <script>, no javascript: link`);
+}
 
 // Records every Notification the console creates, and still shows the real one (permission is granted).
 function spyOnNotifications() {
@@ -138,9 +155,12 @@ async function run(customerPage, agent) {
 
   await customerPage.goto(`${firstLineUrl()}/?lang=en`, { waitUntil: 'domcontentloaded' });
   await webChat.waitForBotReply('Hello', 90_000);
-  const resolved = await askForAHuman(webChat, 'The printer on the 2nd floor does not print, it shows error 50.4', { nameKnown: false });
+  const resolved = await askForAHuman(webChat, MARKED_UP_PROBLEM, { nameKnown: false });
   const row = await seeHandoffArrive(agent, resolved);
+  await assertNoCustomerMarkup(agent, 'queue row', `[data-testid=queue-table] tr[data-ticket="${resolved}"]`, 'error 50.4');
   await claimAndWrite(agent, webChat, row, resolved, 'Hello, this is Anna from the service desk. Which printer is it?');
+  await assertNoCustomerMarkup(agent, 'ticket header', '[data-testid=ticket-subject]', 'error 50.4');
+  await assertNoCustomerMarkup(agent, 'bot summary', '[data-testid=bot-summary]', '[manual](javascript:alert(1))');
 
   // The customer answers; the agent sees it live, the bot says nothing.
   const botBubblesBefore = await botBubbles();
