@@ -1,4 +1,5 @@
 using FirstLine.Bot.Conversations;
+using FirstLine.Bot.Handoff;
 using FirstLine.Channels.Email;
 using FirstLine.Channels.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,10 +28,16 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<ConversationTurnGate>();
         services.AddSingleton(sp => new EmailReader(sp.GetRequiredService<IOptions<EmailOptions>>().Value));
         services.AddSingleton<SmtpMailSender>();
+        services.AddSingleton<EmailThreadMailer>();
+        services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailThreadMailer>());
+        services.AddSingleton<ICustomerFallbackChannel, EmailContinuity>();
         services.AddSingleton(sp =>
         {
-            var adapter = new EmailAdapter(sp.GetRequiredService<ConversationTurnGate>());
+            var adapter = new EmailAdapter(sp.GetRequiredService<ConversationTurnGate>(), sp.GetRequiredService<IEmailOutbox>());
             adapter.Use(sp.GetRequiredService<TranscriptLoggerMiddleware>());
+
+            // While an agent owns the thread, the customer's mail goes to the agent, not to the dialogs.
+            adapter.Use(sp.GetRequiredService<HandoffRoutingMiddleware>());
             adapter.OnTurnError = sp.GetRequiredService<TurnErrorHandler>().HandleAsync;
             return adapter;
         });
@@ -45,5 +52,17 @@ public static class EmailServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>Lets agents and the desk reach email customers (<c>ContinueConversationAsync</c> on the email channel).</summary>
+    public static WebApplication UseEmailChannel(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<EmailAdapter>() is { } adapter)
+        {
+            app.Services.GetRequiredService<ChannelAdapters>().Register(EmailChannel.ChannelId, adapter);
+        }
+
+        return app;
     }
 }

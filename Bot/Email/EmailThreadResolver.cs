@@ -23,18 +23,18 @@ public sealed class EmailThreadResolver(IDbContextFactory<FirstLineDbContext> co
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var sent = await db.Set<EmailSentMessageRow>().AsNoTracking()
                 .Where(s => ids.Contains(s.MessageId))
-                .Select(s => new { s.MessageId, s.ConversationId })
+                .Select(s => new { s.MessageId, s.ConversationId, s.TicketNumber })
                 .ToListAsync(cancellationToken);
             var received = await db.Set<EmailMessageRow>().AsNoTracking()
                 .Where(m => ids.Contains(m.MessageKey) && m.ConversationId != null)
-                .Select(m => new { MessageId = m.MessageKey, ConversationId = m.ConversationId! })
+                .Select(m => new { MessageId = m.MessageKey, ConversationId = m.ConversationId!, m.TicketNumber })
                 .ToListAsync(cancellationToken);
-            var known = sent.Concat(received).ToDictionary(x => x.MessageId, x => x.ConversationId, StringComparer.Ordinal);
+            var known = sent.Concat(received).DistinctBy(x => x.MessageId).ToDictionary(x => x.MessageId, StringComparer.Ordinal);
             foreach (var id in ids)
             {
-                if (known.TryGetValue(id, out var conversationId))
+                if (known.TryGetValue(id, out var match))
                 {
-                    return new EmailThread(conversationId, EmailThreadMatch.References);
+                    return new EmailThread(match.ConversationId, EmailThreadMatch.References, match.TicketNumber);
                 }
             }
         }
@@ -46,7 +46,7 @@ public sealed class EmailThreadResolver(IDbContextFactory<FirstLineDbContext> co
             var ticket = await tickets.FindAsync(number.Groups[1].Value, cancellationToken);
             if (ticket is not null && ticket.Channel == EmailChannel.ChannelId && IsRequester(ticket, mail.SenderAddress))
             {
-                return new EmailThread(ticket.ConversationId, EmailThreadMatch.TicketNumber);
+                return new EmailThread(ticket.ConversationId, EmailThreadMatch.TicketNumber, ticket.Number);
             }
         }
 
@@ -58,8 +58,8 @@ public sealed class EmailThreadResolver(IDbContextFactory<FirstLineDbContext> co
         || string.Equals(ticket.Customer?.Email, sender, StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>The conversation a mail belongs to and how that was decided.</summary>
-public sealed record EmailThread(string ConversationId, EmailThreadMatch Match);
+/// <summary>The conversation a mail belongs to, how that was decided, and the ticket its thread is known for.</summary>
+public sealed record EmailThread(string ConversationId, EmailThreadMatch Match, string? TicketNumber = null);
 
 public enum EmailThreadMatch
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Email;
@@ -21,6 +22,7 @@ public sealed partial class MailProcessor(
     EmailThreadResolver threads,
     IProcessedMailStore processed,
     TicketService tickets,
+    IAgentNotifier agents,
     IDbContextFactory<FirstLineDbContext> contexts,
     TimeProvider time,
     ILogger<MailProcessor> logger)
@@ -84,6 +86,20 @@ public sealed partial class MailProcessor(
             }
 
             await RecordAsync(address, cursor, uid, row, null, cancellationToken);
+            return MailDisposition.Processed;
+        }
+
+        if (thread.TicketNumber is { } number && await tickets.FindAsync(number, cancellationToken) is { } linked
+            && (linked.Channel != EmailChannel.ChannelId || linked.ConversationId != thread.ConversationId))
+        {
+            // A reply to a mail an agent sent for a ticket of another channel (a chat the customer had left): it
+            // belongs to that ticket and its agents, not to a new conversation with the bot.
+            row.TicketNumber = number;
+            row.Reason = $"reply to ticket {number} of channel {linked.Channel}, added as a note";
+            await tickets.AddNoteAsync(number, Actor, $"The customer answered by email ({mail.SenderAddress}):\n\n{mail.ChannelData.FullText}", cancellationToken);
+            await RecordAsync(address, cursor, uid, row, null, cancellationToken);
+            await agents.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, number), cancellationToken);
+            LogProcessed(address, uid, mail.SenderAddress, thread.ConversationId, thread.Match, number);
             return MailDisposition.Processed;
         }
 
@@ -157,12 +173,7 @@ public sealed partial class MailProcessor(
         db.Add(row);
         if (answer is not null)
         {
-            var recipient = answer.To.Mailboxes.First().Address;
-            var messageId = answer.MessageId ?? throw new InvalidOperationException("A composed answer always has a Message-ID.");
-            db.Add(new EmailSentMessageRow { MessageId = messageId, Mailbox = mailbox, ConversationId = row.ConversationId!, TicketNumber = row.TicketNumber, Recipient = recipient, CreatedAt = now });
-            using var mime = new MemoryStream();
-            await answer.WriteToAsync(mime, cancellationToken);
-            db.Add(new EmailOutboxRow { Mailbox = mailbox, MessageId = messageId, ConversationId = row.ConversationId!, Recipient = recipient, Mime = mime.ToArray(), CreatedAt = now, NextAttemptAt = now });
+            EmailOutboxRows.Add(db, mailbox, row.ConversationId!, row.TicketNumber, answer, now);
         }
 
         var state = await db.Set<EmailMailboxStateRow>().FirstOrDefaultAsync(s => s.Mailbox == mailbox, cancellationToken);

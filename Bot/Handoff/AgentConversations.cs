@@ -19,6 +19,7 @@ public sealed class AgentConversations(
     ChannelAdapters channels,
     IBot bot,
     IAgentNotifier notifier,
+    IEnumerable<ICustomerFallbackChannel> fallbacks,
     TimeProvider time)
 {
     public async Task ClaimAsync(string ticketNumber, AgentIdentity agent, CancellationToken cancellationToken)
@@ -57,7 +58,17 @@ public sealed class AgentConversations(
 
         var ids = await SendToCustomerAsync(owner, [Activity.CreateMessageActivity(text)], agent, cancellationToken);
         await tickets.UpdateAsync(ticketNumber, Actor(agent), t => t.FirstRespondedAt ??= time.GetUtcNow(), expectedETag: null, cancellationToken);
+        await ReachIfAbsentAsync(ticketNumber, agent, text, cancellationToken);
         return ids[0];
+    }
+
+    /// <summary>Also sends the agent's text another way (email) when the customer has left their channel.</summary>
+    public async Task ReachIfAbsentAsync(string ticketNumber, AgentIdentity agent, string text, CancellationToken cancellationToken)
+    {
+        foreach (var fallback in fallbacks)
+        {
+            await fallback.ReachIfAbsentAsync(ticketNumber, agent, text, cancellationToken);
+        }
     }
 
     /// <summary>The bot answers again; the customer is told the agent left.</summary>

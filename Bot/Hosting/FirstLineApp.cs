@@ -50,6 +50,7 @@ public static class FirstLineApp
 
         var app = builder.Build();
         app.UseConversations();
+        app.UseEmailChannel();
         app.UseWebSockets();
         app.UseCors();
         app.UseDefaultFiles();

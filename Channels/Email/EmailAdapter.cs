@@ -5,9 +5,10 @@ namespace FirstLine.Channels.Email;
 /// <summary>
 /// The bot adapter of the email channel. A mail is one turn; whatever the bot sends during it is collected (not
 /// sent) so the host can write all of it as one answer, and commit that answer while the conversation's turn gate
-/// is still held.
+/// is still held. What is sent outside a mail's turn (an agent writing to the customer) goes to the host's outbox
+/// as a mail of its own.
 /// </summary>
-public sealed class EmailAdapter(ConversationTurnGate turnGate) : BotAdapter(turnGate)
+public sealed class EmailAdapter(ConversationTurnGate turnGate, IEmailOutbox outbox) : BotAdapter(turnGate)
 {
     /// <summary>
     /// Runs the turn for <paramref name="activity"/>, then <paramref name="commit"/> with the bot's outgoing
@@ -36,8 +37,14 @@ public sealed class EmailAdapter(ConversationTurnGate turnGate) : BotAdapter(tur
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(activities);
-        var replies = turnContext.TurnState.Get<TurnReplies>()
-            ?? throw new InvalidOperationException("The email channel sends only within a mail's turn (EmailAdapter.RunTurnAsync); proactive email is not supported yet.");
+        var replies = turnContext.TurnState.Get<TurnReplies>();
+        return replies is null
+            ? SendOutsideTurnAsync(turnContext, activities, cancellationToken)
+            : Task.FromResult(Collect(turnContext, replies, activities));
+    }
+
+    private static ResourceResponse[] Collect(ITurnContext turnContext, TurnReplies replies, IReadOnlyList<Activity> activities)
+    {
         var responses = new ResourceResponse[activities.Count];
         for (var i = 0; i < activities.Count; i++)
         {
@@ -53,7 +60,29 @@ public sealed class EmailAdapter(ConversationTurnGate turnGate) : BotAdapter(tur
             responses[i] = new ResourceResponse(activity.Id);
         }
 
-        return Task.FromResult(responses);
+        return responses;
+    }
+
+    /// <summary>
+    /// A proactive turn: each message becomes a mail through the outbox; events and typing have no meaning in
+    /// a mailbox and are dropped (their id says so).
+    /// </summary>
+    private async Task<ResourceResponse[]> SendOutsideTurnAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var reference = turnContext.Activity.GetConversationReference();
+        var responses = new ResourceResponse[activities.Count];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            activity.ChannelId = EmailChannel.ChannelId;
+            var messageId = activity.IsType(ActivityTypes.Message)
+                ? await outbox.EnqueueAsync(reference, activity, cancellationToken).ConfigureAwait(false)
+                : null;
+            activity.Id = messageId ?? $"{reference.Conversation?.Id}|not-mailed-{Guid.NewGuid():N}";
+            responses[i] = new ResourceResponse(activity.Id);
+        }
+
+        return responses;
     }
 
     /// <summary>The activities the bot sent during one mail's turn.</summary>

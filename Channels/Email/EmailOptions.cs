@@ -16,6 +16,12 @@ public sealed class EmailOptions
 
     /// <summary>An attachment larger than this is not taken over (it stays in the original mail).</summary>
     public long MaxAttachmentBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// A chat customer who gave an email address and has not written for this long has probably left: an agent's
+    /// answer then also goes to them by email (the first mailbox sends it).
+    /// </summary>
+    public TimeSpan ChatAbsentAfter { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>One support mailbox: where mail is read (IMAP) and how answers are sent (SMTP).</summary>

@@ -21,6 +21,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Email:MaxAttachmentBytes and Email:MaxMessageBytes must be positive.");
         }
 
+        if (options.ChatAbsentAfter < TimeSpan.Zero || options.ChatAbsentAfter > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Email:ChatAbsentAfter must be between 00:00:00 and 1.00:00:00 (got {options.ChatAbsentAfter}).");
+        }
+
         var addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Mailboxes.Count; i++)
         {

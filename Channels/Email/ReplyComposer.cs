@@ -18,7 +18,9 @@ public static partial class ReplyComposer
     private const int MaxQuotedLines = 40;
 
     /// <summary>The answer, or null when the activities hold nothing to send (typing, traces, empty text).</summary>
-    public static MimeMessage? Compose(MailboxOptions mailbox, EmailReplyContext context, IReadOnlyList<Activity> activities, string? ticketNumber, bool automatic = true)
+    /// <param name="automatic">the bot's answer (marked Auto-Submitted) rather than a person's</param>
+    /// <param name="author">the person writing (an agent), shown as "Name (support display name)" at the support address</param>
+    public static MimeMessage? Compose(MailboxOptions mailbox, EmailReplyContext context, IReadOnlyList<Activity> activities, string? ticketNumber, bool automatic = true, string? author = null)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
         ArgumentNullException.ThrowIfNull(context);
@@ -35,7 +37,7 @@ public static partial class ReplyComposer
 
         var german = context.Locale?.StartsWith("de", StringComparison.OrdinalIgnoreCase) == true;
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(HeaderText.SingleLine(mailbox.DisplayName, 200), mailbox.Address ?? throw new ArgumentException("The mailbox has no address.", nameof(mailbox))));
+        message.From.Add(new MailboxAddress(SenderName(mailbox, author), mailbox.Address ?? throw new ArgumentException("The mailbox has no address.", nameof(mailbox))));
         message.To.Add(new MailboxAddress(HeaderText.SingleLine(context.To.Name, 200), context.To.Address));
         message.Subject = Subject(context.Subject, ticketNumber, german);
         message.Date = DateTimeOffset.UtcNow;
@@ -71,6 +73,13 @@ public static partial class ReplyComposer
 
         message.Body = new BodyBuilder { TextBody = PlainText(paragraphs, context, german), HtmlBody = Html(paragraphs) }.ToMessageBody();
         return message;
+    }
+
+    private static string SenderName(MailboxOptions mailbox, string? author)
+    {
+        var team = HeaderText.SingleLine(mailbox.DisplayName, 200);
+        var person = HeaderText.SingleLine(author, 200);
+        return person.Length == 0 ? team : team.Length == 0 ? person : $"{person} ({team})";
     }
 
     /// <summary>"Re: {subject without Re:/AW:/old ticket tags} [FL-00042]", one line.</summary>

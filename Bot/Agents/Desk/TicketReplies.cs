@@ -144,6 +144,7 @@ public sealed partial class TicketReplies(
             },
             cancellationToken);
         await tickets.UpdateAsync(reply.TicketNumber, reply.Actor, t => t.FirstRespondedAt ??= time.GetUtcNow(), expectedETag: null, cancellationToken);
+        await conversations.ReachIfAbsentAsync(reply.TicketNumber, agent, reply.Text, cancellationToken);
         return id;
     }
 

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FirstLine.Bot.Agents;
 using FirstLine.Bot.Email;
-using FirstLine.Bot.Hosting;
 using FirstLine.Bot.Storage;
+using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tests.Support;
+using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Email;
 using FirstLine.Channels.Schema;
 using FirstLine.Channels.Turns;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,36 +20,35 @@ namespace FirstLine.Bot.Tests.Email;
 
 /// <summary>
 /// The real FirstLine host with the support mailbox configured and background polling off, so a test decides when
-/// a poll happens; the bot is a scripted one that answers every mail with two messages.
+/// a poll happens; the bot is a scripted one that answers every mail with two messages. HTTP (the ticket API) and
+/// an adjustable clock come from the underlying <see cref="DirectLineHost"/>.
 /// </summary>
 public sealed class EmailHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private EmailHost(DirectLineHost host) => Host = host;
 
-    private EmailHost(WebApplication app) => this.app = app;
+    public DirectLineHost Host { get; }
 
-    public MailboxOptions Mailbox => app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.Mailboxes[0];
+    public MailboxOptions Mailbox => Get<IOptions<EmailOptions>>().Value.Mailboxes[0];
 
-    public MailboxPoller Poller => app.Services.GetRequiredService<MailboxPoller>();
+    public MailboxPoller Poller => Get<MailboxPoller>();
 
-    public EmailOutboxSender Outbox => app.Services.GetRequiredService<EmailOutboxSender>();
+    public EmailOutboxSender Outbox => Get<EmailOutboxSender>();
 
-    public MailProcessor Processor => app.Services.GetRequiredService<MailProcessor>();
+    public MailProcessor Processor => Get<MailProcessor>();
 
-    public static async Task<EmailHost> StartAsync(string dataDirectory, ScriptedBot bot, TestOutputLoggerProvider log)
+    public T Get<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <param name="settings">more configuration, e.g. <c>--Email:Mailboxes:0:Smtp:Port=…</c> to go through a proxy</param>
+    public static async Task<EmailHost> StartAsync(string dataDirectory, ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null)
     {
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--Storage:DataDirectory={dataDirectory}",
-            $"--DirectLine:Secret={Convert.ToHexString(RandomNumberGenerator.GetBytes(32))}",
-            "--environment", "Production",
-            .. MailServers.MailboxArguments(),
-        ];
-        var app = FirstLineApp.Create(args, services => services.AddSingleton<IBot>(bot));
-        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
-        await app.StartAsync();
-        return new EmailHost(app);
+        var host = await DirectLineHost.StartAsync(
+            [.. MailServers.MailboxArguments(), .. settings ?? []],
+            services => services.AddSingleton<IBot>(bot),
+            dataDirectory);
+        host.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        return new EmailHost(host);
     }
 
     /// <summary>One poll and one outbox run, as the background loop would do them.</summary>
@@ -57,19 +59,31 @@ public sealed class EmailHost : IAsyncDisposable
         return result;
     }
 
+    /// <summary>An admin API key for the ticket REST API.</summary>
+    public async Task<string> CreateApiKeyAsync() =>
+        (await Get<ApiKeys>().CreateAsync("email-tests", AgentRole.Admin, SupportLevel.Third, "tests", CancellationToken.None)).Key;
+
+    /// <summary>Calls the ticket REST API with <paramref name="key"/>.</summary>
+    public async Task<JsonElement> ApiAsync(HttpMethod method, string path, string key, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        request.Content = body is null ? null : JsonContent.Create(body);
+        using var response = await Host.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async Task<List<T>> RowsAsync<T>()
         where T : class
     {
-        var contexts = app.Services.GetRequiredService<IDbContextFactory<FirstLineDbContext>>();
+        var contexts = Get<IDbContextFactory<FirstLineDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         return await db.Set<T>().AsNoTracking().ToListAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
 
 /// <summary>Answers every mail with two messages (which must arrive as ONE mail) and remembers what it saw.</summary>

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using FirstLine.Bot.Email;
-using FirstLine.Bot.Tests.Support;
 using FirstLine.Channels.Email;
 using MimeKit;
 using Xunit.Abstractions;
@@ -14,48 +12,19 @@ public sealed class MailServersCollection;
 /// The email channel against real servers: customers write through Postfix, FirstLine polls Dovecot over IMAP and
 /// answers through Postfix, and the customer's own mailbox shows what arrived.
 /// </summary>
-[Collection("Mail servers")]
-public sealed partial class EmailRoundTripTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class EmailRoundTripTests(ITestOutputHelper output) : MailServerTest(output)
 {
-    private readonly TemporaryDirectory data = new("firstline-email");
-    private readonly TestOutputLoggerProvider log = new();
-    private readonly ScriptedBot bot = new();
-    private EmailHost? host;
-
-    private EmailHost Host => host!;
-
-    public async Task InitializeAsync()
-    {
-        await MailServers.RequireAsync();
-        await MailServers.ClearAsync(MailServers.Support);
-        await MailServers.ClearAsync(MailServers.Customer);
-        log.Attach(output);
-        host = await EmailHost.StartAsync(data.Path, bot, log);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-
-        log.Dispose();
-        data.Dispose();
-    }
-
     [Fact]
     public async Task A_customer_mail_gets_one_threaded_answer_with_the_ticket_number_and_the_reply_continues_the_same_conversation()
     {
-        var first = CustomerMail("Drucker druckt nicht", "Der Drucker im 2. Stock druckt nicht.\n\n-- \nKunde GmbH, Tel. 0123");
-        await MailServers.SendAsync(first);
-        await MailServers.WaitForAsync(MailServers.Support, "INBOX", 1);
+        var first = CustomerMails.New("Drucker druckt nicht", "Der Drucker im 2. Stock druckt nicht.\n\n-- \nKunde GmbH, Tel. 0123");
+        await MailServers.SendToSupportAsync(first);
 
         var poll = await Host.PollAndSendAsync();
 
         Assert.Equal(1, poll.Processed);
         var answer = Assert.Single(await MailServers.WaitForAsync(MailServers.Customer, "INBOX", 1));
-        var ticket = TicketTag().Match(answer.Subject ?? string.Empty).Groups[1].Value;
+        var ticket = CustomerMails.TicketNumberIn(answer.Subject);
         Assert.Matches(@"^Re: Drucker druckt nicht \[FL-\d{5}\]$", answer.Subject);
         Assert.Equal(first.MessageId, answer.InReplyTo);
         Assert.Contains(first.MessageId, answer.References);
@@ -63,26 +32,19 @@ public sealed partial class EmailRoundTripTests(ITestOutputHelper output) : IAsy
         Assert.Equal(MailServers.Support, Assert.Single(answer.From.Mailboxes).Address);
         Assert.Contains("Echo: Der Drucker im 2. Stock druckt nicht.", answer.TextBody, StringComparison.Ordinal);
         Assert.Contains("Second answer of the same turn.", answer.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("Tel. 0123", bot.Seen.Single().Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tel. 0123", Bot.Seen.Single().Text, StringComparison.Ordinal);
         Assert.Empty(await MailServers.ReadAsync(MailServers.Support, "INBOX"));
         Assert.Single(await MailServers.ReadAsync(MailServers.Support, MailServers.ProcessedFolder));
 
-        var reply = CustomerMail($"AW: {answer.Subject}", $"Immer noch kaputt.\n\nAm 30.11.2026 um 10:00 schrieb FirstLine Support <{MailServers.Support}>:\n> Echo: Der Drucker im 2. Stock druckt nicht.");
-        reply.InReplyTo = answer.MessageId;
-        foreach (var id in answer.References.Append(answer.MessageId!))
-        {
-            reply.References.Add(id);
-        }
-
-        await MailServers.SendAsync(reply);
-        await MailServers.WaitForAsync(MailServers.Support, "INBOX", 1);
+        var reply = CustomerMails.ReplyTo(answer, $"Immer noch kaputt.\n\nAm 30.11.2026 um 10:00 schrieb FirstLine Support <{MailServers.Support}>:\n> Echo: Der Drucker im 2. Stock druckt nicht.");
+        await MailServers.SendToSupportAsync(reply);
         await Host.PollAndSendAsync();
 
         var answers = await MailServers.WaitForAsync(MailServers.Customer, "INBOX", 2);
         var second = answers.Single(m => m.InReplyTo == reply.MessageId);
         Assert.Equal($"Re: Drucker druckt nicht [{ticket}]", second.Subject);
         Assert.Contains("Echo: Immer noch kaputt.", second.TextBody, StringComparison.Ordinal);
-        var turns = bot.Seen.ToArray();
+        var turns = Bot.Seen.ToArray();
         Assert.Equal(2, turns.Length);
         Assert.Equal(turns[0].Conversation!.Id, turns[1].Conversation!.Id);
         Assert.Equal("Immer noch kaputt.", turns[1].Text);
@@ -93,15 +55,14 @@ public sealed partial class EmailRoundTripTests(ITestOutputHelper output) : IAsy
     [Fact]
     public async Task An_auto_reply_gets_no_answer_and_is_filed_as_processed()
     {
-        var outOfOffice = CustomerMail("Abwesenheitsnotiz", "Ich bin bis Montag nicht im Büro.");
+        var outOfOffice = CustomerMails.New("Abwesenheitsnotiz", "Ich bin bis Montag nicht im Büro.");
         outOfOffice.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
-        await MailServers.SendAsync(outOfOffice);
-        await MailServers.WaitForAsync(MailServers.Support, "INBOX", 1);
+        await MailServers.SendToSupportAsync(outOfOffice);
 
         var poll = await Host.PollAndSendAsync();
 
         Assert.Equal(1, poll.Processed);
-        Assert.Empty(bot.Seen);
+        Assert.Empty(Bot.Seen);
         Assert.Empty(await Host.RowsAsync<EmailOutboxRow>());
         var record = Assert.Single(await Host.RowsAsync<EmailMessageRow>());
         Assert.Equal(EmailOutcome.Ignored, record.Outcome);
@@ -125,15 +86,14 @@ public sealed partial class EmailRoundTripTests(ITestOutputHelper output) : IAsy
         var record = Assert.Single(await Host.RowsAsync<EmailMessageRow>());
         Assert.Equal(EmailOutcome.Failed, record.Outcome);
         Assert.Contains("no sender", record.Reason, StringComparison.Ordinal);
-        Assert.Empty(bot.Seen);
+        Assert.Empty(Bot.Seen);
         Assert.Empty(await Host.RowsAsync<EmailOutboxRow>());
     }
 
     [Fact]
     public async Task A_crash_between_commit_and_move_answers_nothing_twice_after_the_restart()
     {
-        await MailServers.SendAsync(CustomerMail("VPN", "Das VPN bricht ab."));
-        await MailServers.WaitForAsync(MailServers.Support, "INBOX", 1);
+        await MailServers.SendToSupportAsync(CustomerMails.New("VPN", "Das VPN bricht ab."));
 
         // The first process handles the mail and commits, then dies before the IMAP move.
         await using (var imap = await ImapMailbox.OpenAsync(Host.Mailbox, CancellationToken.None))
@@ -144,34 +104,18 @@ public sealed partial class EmailRoundTripTests(ITestOutputHelper output) : IAsy
             Assert.Equal(MailDisposition.Processed, await Host.Processor.ProcessAsync(Host.Mailbox, listing.Cursor, mail.Uid.Id, raw, CancellationToken.None));
         }
 
-        await host!.DisposeAsync();
-        host = await EmailHost.StartAsync(data.Path, bot, log);
+        await RestartHostAsync();
 
         var poll = await Host.PollAndSendAsync();
         var again = await Host.PollAndSendAsync();
 
         Assert.Equal((0, 1), (poll.Processed, poll.Moved));
         Assert.Equal((0, 0, 0), (again.Processed, again.Moved, again.Failed));
-        Assert.Single(bot.Seen);
+        Assert.Single(Bot.Seen);
         Assert.Single(await Host.RowsAsync<EmailMessageRow>());
         Assert.Single(await MailServers.WaitForAsync(MailServers.Customer, "INBOX", 1));
         Assert.Single(await MailServers.ReadAsync(MailServers.Support, MailServers.ProcessedFolder));
         await Task.Delay(1000);
         Assert.Single(await MailServers.ReadAsync(MailServers.Customer, "INBOX"));
     }
-
-    private static MimeMessage CustomerMail(string subject, string text)
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress("Klara Kunde", MailServers.Customer));
-        message.To.Add(new MailboxAddress("Support", MailServers.Support));
-        message.Subject = subject;
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("kunde.example.test");
-        message.Headers.Add(HeaderId.ContentLanguage, "de");
-        message.Body = new TextPart("plain") { Text = text };
-        return message;
-    }
-
-    [GeneratedRegex(@"\[(FL-\d{5})\]")]
-    private static partial Regex TicketTag();
 }

@@ -68,6 +68,13 @@ public static class MailServers
         await client.DisconnectAsync(true);
     }
 
+    /// <summary>Sends a customer's mail through Postfix and waits until Dovecot has put it into the support inbox.</summary>
+    public static async Task SendToSupportAsync(MimeMessage message)
+    {
+        await SendAsync(message);
+        await WaitForAsync(Support, "INBOX", 1);
+    }
+
     /// <summary>Puts raw bytes straight into a mailbox's inbox (Postfix would repair broken MIME on the way).</summary>
     public static async Task AppendRawAsync(string user, byte[] raw)
     {

@@ -1,0 +1,57 @@
+using FirstLine.Bot.Tests.Support;
+using Xunit.Abstractions;
+
+namespace FirstLine.Bot.Tests.Email;
+
+/// <summary>
+/// A test against the real Dovecot and Postfix: both mailboxes emptied, a FirstLine host with the scripted bot on a
+/// fresh database, its log in the test output.
+/// </summary>
+[Collection("Mail servers")]
+public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
+{
+    private EmailHost? host;
+
+    protected TemporaryDirectory Data { get; } = new("firstline-email");
+
+    protected TestOutputLoggerProvider Log { get; } = new();
+
+    protected ScriptedBot Bot { get; } = new();
+
+    protected EmailHost Host => host ?? throw new InvalidOperationException("The host is not running.");
+
+    /// <summary>Configuration the host of this test class starts with, beyond the support mailbox.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
+    public virtual async Task InitializeAsync()
+    {
+        await MailServers.RequireAsync();
+        await MailServers.ClearAsync(MailServers.Support);
+        await MailServers.ClearAsync(MailServers.Customer);
+        Log.Attach(output);
+        host = await EmailHost.StartAsync(Data.Path, Bot, Log, Settings);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await StopHostAsync();
+        Log.Dispose();
+        Data.Dispose();
+    }
+
+    /// <summary>Stops the host and starts another on the same database, as after a process restart.</summary>
+    protected async Task RestartHostAsync(IEnumerable<string>? settings = null)
+    {
+        await StopHostAsync();
+        host = await EmailHost.StartAsync(Data.Path, Bot, Log, settings ?? Settings);
+    }
+
+    private async Task StopHostAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+            host = null;
+        }
+    }
+}
