@@ -41,14 +41,14 @@ public sealed class EmailHost : IAsyncDisposable
         where T : notnull => Host.Services.GetRequiredService<T>();
 
     /// <param name="settings">more configuration, e.g. <c>--Email:Mailboxes:0:Smtp:Port=…</c> to go through a proxy</param>
-    public static async Task<EmailHost> StartAsync(string dataDirectory, ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null)
+    public static async Task<EmailHost> StartAsync(ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null) =>
+        Attach(await DirectLineHost.StartAsync([.. MailServers.MailboxArguments(), .. settings ?? []], services => services.AddSingleton<IBot>(bot)), log);
+
+    /// <summary>Stops this host and starts another on the same data, as after a process restart.</summary>
+    public async Task<EmailHost> RestartAsync(ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null)
     {
-        var host = await DirectLineHost.StartAsync(
-            [.. MailServers.MailboxArguments(), .. settings ?? []],
-            services => services.AddSingleton<IBot>(bot),
-            dataDirectory);
-        host.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
-        return new EmailHost(host);
+        await Host.StopAsync();
+        return Attach(await Host.StartSuccessorAsync([.. MailServers.MailboxArguments(), .. settings ?? []], services => services.AddSingleton<IBot>(bot)), log);
     }
 
     /// <summary>One poll and one outbox run, as the background loop would do them.</summary>
@@ -84,6 +84,12 @@ public sealed class EmailHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    private static EmailHost Attach(DirectLineHost host, TestOutputLoggerProvider log)
+    {
+        host.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        return new EmailHost(host);
+    }
 }
 
 /// <summary>Answers every mail with two messages (which must arrive as ONE mail) and remembers what it saw.</summary>

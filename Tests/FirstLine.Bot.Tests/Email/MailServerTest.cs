@@ -10,9 +10,8 @@ namespace FirstLine.Bot.Tests.Email;
 [Collection("Mail servers")]
 public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
 {
+    private EmailHost? first;
     private EmailHost? host;
-
-    protected TemporaryDirectory Data { get; } = new("firstline-email");
 
     protected TestOutputLoggerProvider Log { get; } = new();
 
@@ -29,29 +28,30 @@ public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
         await MailServers.ClearAsync(MailServers.Support);
         await MailServers.ClearAsync(MailServers.Customer);
         Log.Attach(output);
-        host = await EmailHost.StartAsync(Data.Path, Bot, Log, Settings);
+        first = host = await EmailHost.StartAsync(Bot, Log, Settings);
     }
 
     public virtual async Task DisposeAsync()
     {
-        await StopHostAsync();
-        Log.Dispose();
-        Data.Dispose();
-    }
-
-    /// <summary>Stops the host and starts another on the same database, as after a process restart.</summary>
-    protected async Task RestartHostAsync(IEnumerable<string>? settings = null)
-    {
-        await StopHostAsync();
-        host = await EmailHost.StartAsync(Data.Path, Bot, Log, settings ?? Settings);
-    }
-
-    private async Task StopHostAsync()
-    {
-        if (host is not null)
+        // The first host owns the data folder and the database; successors only share them.
+        if (host is not null && host != first)
         {
             await host.DisposeAsync();
-            host = null;
         }
+
+        if (first is not null)
+        {
+            await first.DisposeAsync();
+        }
+
+        Log.Dispose();
+    }
+
+    /// <summary>Stops the host and starts another on the same data, as after a process restart.</summary>
+    protected async Task RestartHostAsync(IEnumerable<string>? settings = null)
+    {
+        var previous = Host;
+        host = null;
+        host = await previous.RestartAsync(Bot, Log, settings ?? Settings);
     }
 }
