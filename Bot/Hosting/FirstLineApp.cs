@@ -4,6 +4,7 @@ using FirstLine.Bot.Api;
 using FirstLine.Bot.Conversations;
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using FirstLine.Bot.WebChat;
@@ -38,6 +39,7 @@ public static class FirstLineApp
         builder.UseAgentConsoleAssets();
         DevelopmentSecret.Apply(builder);
         builder.Services.AddFirstLineStorage(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddHandoff();
         builder.Services.AddAgents(builder.Configuration);

@@ -95,6 +95,7 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
         TicketModelConfiguration.Configure(modelBuilder);
         FirstLine.Bot.Email.EmailModelConfiguration.Configure(modelBuilder);
         AgentModelConfiguration.Configure(modelBuilder);
+        FirstLine.Bot.Scheduling.SchedulingModelConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<ConversationOwnerRow>(e =>
         {
             e.ToTable("ConversationOwners");

@@ -15,7 +15,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .Configure(o => o.ConnectionString = configuration.GetConnectionString("FirstLine"))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(StorageConnection.Name))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
@@ -30,14 +30,7 @@ public static class StorageServiceCollectionExtensions
                 return;
             }
 
-            var connectionString = storage.ConnectionString;
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                Directory.CreateDirectory(storage.ResolvedDataDirectory);
-                connectionString = $"Data Source={Path.Combine(storage.ResolvedDataDirectory, "firstline.db")};Pooling=True";
-            }
-
-            options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)).AddInterceptors(new SqlitePragmas());
+            options.UseSqlite(StorageConnection.Resolve(storage), sqlite => sqlite.CommandTimeout(30)).AddInterceptors(new SqlitePragmas());
         });
 
         services.AddHostedService<DatabaseMigrator>();

@@ -418,6 +418,58 @@ namespace FirstLine.Bot.Storage.Migrations
                     b.ToTable("ConversationOwners", (string)null);
                 });
 
+            modelBuilder.Entity("FirstLine.Bot.Scheduling.JobStatusRow", b =>
+                {
+                    b.Property<string>("JobGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastResult")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobGroup", "JobName");
+
+                    b.ToTable("JobStatus", (string)null);
+                });
+
             modelBuilder.Entity("FirstLine.Bot.Storage.AttachmentRow", b =>
                 {
                     b.Property<string>("Id")

@@ -433,6 +433,58 @@ namespace FirstLine.Bot.Storage.PostgreSql.Migrations
                     b.ToTable("ConversationOwners", (string)null);
                 });
 
+            modelBuilder.Entity("FirstLine.Bot.Scheduling.JobStatusRow", b =>
+                {
+                    b.Property<string>("JobGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("LastDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastFinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LastResult")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LastRunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalFailures")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalRuns")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("JobGroup", "JobName");
+
+                    b.ToTable("JobStatus", (string)null);
+                });
+
             modelBuilder.Entity("FirstLine.Bot.Storage.AttachmentRow", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FirstLine.Bot.Storage.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class JobStatus : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "JobStatus",
+                columns: table => new
+                {
+                    JobGroup = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    JobName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LastStartedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastFinishedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastDurationMs = table.Column<long>(type: "bigint", nullable: true),
+                    LastOutcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    LastResult = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<long>(type: "bigint", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    TotalRuns = table.Column<long>(type: "bigint", nullable: false),
+                    TotalFailures = table.Column<long>(type: "bigint", nullable: false),
+                    LastRunBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobStatus", x => new { x.JobGroup, x.JobName });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "JobStatus");
+        }
+    }
+}
