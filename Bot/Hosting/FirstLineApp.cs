@@ -5,6 +5,7 @@ using FirstLine.Bot.Conversations;
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Scaling;
 using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using FirstLine.Bot.WebChat;
@@ -40,6 +41,7 @@ public static class FirstLineApp
         DevelopmentSecret.Apply(builder);
         builder.Services.AddFirstLineStorage(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddScaling(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddHandoff();
         builder.Services.AddAgents(builder.Configuration);

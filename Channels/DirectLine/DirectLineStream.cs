@@ -53,7 +53,7 @@ public sealed partial class DirectLineStream(
         try
         {
             var delivered = await ReplayAsync(socket, conversationId, after, stop.Token);
-            await PushAsync(socket, pending.Reader, delivered, stop.Token);
+            await PushAsync(socket, conversationId, pending.Reader, delivered, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -92,7 +92,7 @@ public sealed partial class DirectLineStream(
         }
     }
 
-    private async Task PushAsync(WebSocket socket, ChannelReader<LoggedActivity> pending, long delivered, CancellationToken cancellationToken)
+    private async Task PushAsync(WebSocket socket, string conversationId, ChannelReader<LoggedActivity> pending, long delivered, CancellationToken cancellationToken)
     {
         var keepAlive = options.Value.KeepAliveInterval;
         while (!cancellationToken.IsCancellationRequested)
@@ -115,6 +115,13 @@ public sealed partial class DirectLineStream(
             {
                 if (sequence <= delivered)
                 {
+                    continue;
+                }
+
+                // Notifications may overtake each other (two writers, or two nodes); the log has them all in order.
+                if (sequence > delivered + 1)
+                {
+                    delivered = await ReplayAsync(socket, conversationId, delivered, cancellationToken);
                     continue;
                 }
 

@@ -21,6 +21,9 @@ public sealed class InProcessConversationNotifier : IConversationNotifier
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Whether a stream of this process listens to the conversation (a fan-out skips the others).</summary>
+    public bool HasSubscribers(string conversationId) => subscribers.ContainsKey(conversationId);
+
     public IDisposable Subscribe(string conversationId, Action<LoggedActivity> onActivity)
     {
         subscribers.AddOrUpdate(conversationId, _ => [onActivity], (_, list) => list.Add(onActivity));

@@ -5,9 +5,11 @@ namespace FirstLine.Channels.Turns;
 /// <summary>
 /// Makes turns of one conversation run strictly one after another while different conversations
 /// run in parallel. A turn that starts another turn for the same conversation (a proactive message
-/// sent from inside a turn) is let through instead of deadlocking.
+/// sent from inside a turn) is let through instead of deadlocking. With several nodes, a turn also holds the
+/// conversation's <see cref="IConversationLock"/>, taken after the local gate so a node's own queue of turns
+/// never competes for it.
 /// </summary>
-public sealed class ConversationTurnGate
+public sealed class ConversationTurnGate(IConversationLock? acrossNodes = null)
 {
     private readonly ConcurrentDictionary<string, Gate> gates = new(StringComparer.Ordinal);
     private readonly AsyncLocal<HeldTurn> held = new();
@@ -32,8 +34,19 @@ public sealed class ConversationTurnGate
             var marker = new HeldTurn(conversationId, held.Value);
             try
             {
-                held.Value = marker;
-                await turn().ConfigureAwait(false);
+                var nodeLock = acrossNodes is null ? null : await acrossNodes.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    held.Value = marker;
+                    await turn().ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (nodeLock is not null)
+                    {
+                        await nodeLock.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
             }
             finally
             {

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using FirstLine.Bot.Tests.Support;
+using Xunit.Abstractions;
+
+namespace FirstLine.Bot.Tests.Scaling;
+
+/// <summary>
+/// Two FirstLine nodes in separate processes on two ports, sharing one database and one Redis, configured the way
+/// the README tells an operator to: the same Direct Line secret, the same database, the same <c>Scaling:Redis</c>.
+/// </summary>
+public sealed class TwoNodes : IAsyncLifetime
+{
+    private readonly TemporaryDirectory data = new("firstline-two-nodes");
+
+    public string Secret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+
+    public FirstLineNode A { get; private set; } = null!;
+
+    public FirstLineNode B { get; private set; } = null!;
+
+    /// <summary>A REST API key (role admin) created with the <c>apikey create</c> command against the shared database.</summary>
+    public string ApiKey { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        await ScalingServers.RequireRedisAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage__DataDirectory"] = data.Path,
+            ["DirectLine__Secret"] = Secret,
+            ["Scaling__Redis"] = ScalingServers.Redis,
+            ["Scaling__KeyPrefix"] = ScalingServers.NewKeyPrefix(),
+        };
+        A = new FirstLineNode("node-a", FirstLineServer.FindFreePort(), settings);
+        B = new FirstLineNode("node-b", FirstLineServer.FindFreePort(), settings);
+        using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await A.StartAsync(starting.Token);
+        await B.StartAsync(starting.Token);
+        var created = await B.RunCommandAsync(["apikey", "create", "--name", "two-nodes"], starting.Token);
+        ApiKey = created.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+    }
+
+    /// <summary>Both nodes' logs go to <paramref name="output"/> until disposed.</summary>
+    public IDisposable Attach(ITestOutputHelper output) => new Both(A.Attach(output), B.Attach(output));
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        data.Dispose();
+    }
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
+        }
+    }
+}
