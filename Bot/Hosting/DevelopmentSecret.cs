@@ -7,13 +7,16 @@ namespace FirstLine.Bot.Hosting;
 
 /// <summary>
 /// In Development, a missing Direct Line secret is generated once and kept in the data folder, so
-/// <c>dotnet run</c> works with no set-up and tokens survive a restart. Never outside Development.
+/// <c>dotnet run</c> works with no set-up and tokens survive a restart. Never outside Development, and never for a
+/// node of several (<c>Scaling:Redis</c> set): every node must check the same tokens, so the secret is configured.
 /// </summary>
 internal static class DevelopmentSecret
 {
     public static void Apply(WebApplicationBuilder builder)
     {
-        if (!builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(builder.Configuration["DirectLine:Secret"]))
+        if (!builder.Environment.IsDevelopment()
+            || !string.IsNullOrWhiteSpace(builder.Configuration["DirectLine:Secret"])
+            || !string.IsNullOrWhiteSpace(builder.Configuration["Scaling:Redis"]))
         {
             return;
         }

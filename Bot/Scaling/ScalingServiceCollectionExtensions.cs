@@ -1,6 +1,9 @@
 using FirstLine.Bot.Handoff;
 using FirstLine.Channels.DirectLine;
 using FirstLine.Channels.Turns;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 
 namespace FirstLine.Bot.Scaling;
@@ -31,8 +34,21 @@ public static class ScalingServiceCollectionExtensions
         AddStarted<RedisAgentNotifier>(services);
         services.AddSingleton<IAgentNotifier>(provider => provider.GetRequiredService<RedisAgentNotifier>());
         services.AddSingleton<IConversationLock, RedisConversationLock>();
+        ShareDataProtectionKeys(services);
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The agents' sign-in cookie and the console's prerendered state are protected with ASP.NET Core Data Protection:
+    /// every node must use the same application name and key ring, or an agent signed in on one node is a stranger on
+    /// the next. The key ring lives in Redis (run it with persistence, or agents sign in again after Redis restarts).
+    /// </summary>
+    private static void ShareDataProtectionKeys(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("FirstLine");
+        services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((options, redis) =>
+            options.XmlRepository = new RedisXmlRepository(() => redis.Database, redis.Key("data-protection-keys")));
     }
 
     private static void AddStarted<T>(IServiceCollection services)

@@ -16,7 +16,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddOptions<DirectLineOptions>()
             .Bind(configuration.GetSection(DirectLineOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Secret), "DirectLine:Secret is missing. Set it in appsettings.json or as the environment variable DirectLine__Secret (at least 32 random characters).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Secret), "DirectLine:Secret is missing. Set it in appsettings.json or as the environment variable DirectLine__Secret (at least 32 random characters; every node of a multi-node desk needs the same one).")
             .Validate(o => o.Secret is null || o.Secret.Length >= 16, "DirectLine:Secret is too short: use at least 16 (better 32) random characters.")
             .ValidateOnStart();
 

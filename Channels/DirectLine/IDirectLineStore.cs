@@ -15,7 +15,8 @@ public interface IDirectLineStore
 
     /// <summary>
     /// Appends to the log, assigning the next sequence number, the id <c>{conversationId}|{sequence:D7}</c>
-    /// and a timestamp that is never earlier than the previous activity's.
+    /// and a timestamp that is never earlier than the previous activity's. A number becomes visible to readers only
+    /// after every smaller one of the conversation (streams fill gaps from the log and rely on it).
     /// </summary>
     Task<LoggedActivity> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken);
 

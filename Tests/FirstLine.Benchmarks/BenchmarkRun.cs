@@ -47,7 +47,7 @@ internal static class BenchmarkRun
         return new BenchmarkReport(options, startedAt, loadAtStart, MachineLoad.OneMinuteAverage(), baseline, firstLine, log, profile?.Summarize() ?? [], notes);
     }
 
-    private static async Task<ScenarioResult> MeasureAsync(
+    internal static async Task<ScenarioResult> MeasureAsync(
         string name, Func<int, ITurnClient> createClient, BenchmarkOptions options, List<string> notes, Action? afterWarmup, CancellationToken cancellationToken)
     {
         if (options.WarmupConversations > 0)
@@ -69,5 +69,5 @@ internal static class BenchmarkRun
     }
 
     /// <summary>Progress goes to stderr so stdout carries only the table.</summary>
-    private static void Progress(string message) => Console.Error.WriteLine($"[{DateTimeOffset.UtcNow:HH:mm:ss}] {message}");
+    internal static void Progress(string message) => Console.Error.WriteLine($"[{DateTimeOffset.UtcNow:HH:mm:ss}] {message}");
 }

@@ -18,6 +18,11 @@ internal static class Program
             return await KbSearch.KbSearchBenchmark.RunAsync(kbSearchArgs, CancellationToken.None);
         }
 
+        if (args is ["scale-out", .. var scaleOutArgs])
+        {
+            return await ScaleOut.ScaleOutBenchmark.RunAsync(scaleOutArgs, CancellationToken.None);
+        }
+
         BenchmarkOptions options;
         try
         {

@@ -11,9 +11,10 @@ namespace FirstLine.Benchmarks.Clients;
 /// <summary>
 /// A Direct Line 3.0 user as botframework-directlinejs behaves in WebSocket mode: exchanges the secret for a
 /// token, starts the conversation, listens on the <c>streamUrl</c>, and posts each message over HTTP. A turn
-/// lasts from the POST until the bot's reply to that message arrives on the WebSocket.
+/// lasts from the POST until the bot's reply to that message arrives on the WebSocket. With
+/// <paramref name="postUrl"/> the messages go to another node than the one holding the stream (two nodes, one desk).
 /// </summary>
-internal sealed class DirectLineTurnClient(HttpClient http, Uri baseUrl, string secret, int user) : ITurnClient
+internal sealed class DirectLineTurnClient(HttpClient http, Uri baseUrl, string secret, int user, Uri? postUrl = null) : ITurnClient
 {
     private readonly ClientWebSocket socket = new();
     private readonly Channel<BotMessage> botMessages = Channel.CreateUnbounded<BotMessage>(new UnboundedChannelOptions { SingleWriter = true });
@@ -96,16 +97,16 @@ internal sealed class DirectLineTurnClient(HttpClient http, Uri baseUrl, string 
     private async Task PostActivityAsync(string activity, CancellationToken cancellationToken)
     {
         var path = $"v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/activities";
-        using var response = await PostJsonAsync(path, token, activity, cancellationToken);
+        using var response = await PostJsonAsync(path, token, activity, cancellationToken, postUrl);
         if (!response.RootElement.TryGetProperty("id", out _))
         {
             throw new InvalidOperationException("The POST of an activity returned no id.");
         }
     }
 
-    private async Task<JsonDocument> PostJsonAsync(string path, string bearer, string? content, CancellationToken cancellationToken)
+    private async Task<JsonDocument> PostJsonAsync(string path, string bearer, string? content, CancellationToken cancellationToken, Uri? node = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node ?? baseUrl, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         if (content is not null)
         {

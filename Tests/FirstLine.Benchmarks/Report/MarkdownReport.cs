@@ -24,11 +24,10 @@ internal static class MarkdownReport
             + $"{RuntimeInformation.FrameworkDescription} · {RuntimeInformation.OSDescription} · {(GCSettings.IsServerGC ? "server" : "workstation")} GC · "
             + $"loopback, clients and server in one process · host load average {F(report.LoadAtStart, 1)} at start, {F(report.LoadAtEnd, 1)} at end");
         Line(text);
-        Line(text, "| Scenario | Turns ok | Errors | Turns/s | p50 ms | p99 ms | max ms | Connect p50 / p99 ms | GC heap peak MiB | Working set peak MiB | CPU cores busy | Pool threads peak | Alloc/turn KiB |");
-        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Header(text);
         Row(text, report.Baseline);
         Row(text, report.FirstLine);
-        RatioRow(text, report.FirstLine, report.Baseline);
+        RatioRow(text, "Ratio FirstLine / baseline", report.FirstLine, report.Baseline);
         Line(text);
         Line(text, "A turn is one message and its answer: the echo for the baseline; for FirstLine the time from `POST …/activities` "
             + "until the bot's `You said: …` arrives on the conversation's WebSocket. Turns/s counts the turn phase only, all conversations "
@@ -39,15 +38,21 @@ internal static class MarkdownReport
         return text.ToString();
     }
 
-    private static void Row(StringBuilder text, ScenarioResult r) => Line(text,
+    internal static void Header(StringBuilder text)
+    {
+        Line(text, "| Scenario | Turns ok | Errors | Turns/s | p50 ms | p99 ms | max ms | Connect p50 / p99 ms | GC heap peak MiB | Working set peak MiB | CPU cores busy | Pool threads peak | Alloc/turn KiB |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    }
+
+    internal static void Row(StringBuilder text, ScenarioResult r) => Line(text,
         $"| {r.Name}{(r.TimedOut ? " (TIMED OUT)" : string.Empty)} | {r.TurnsCompleted}/{r.TurnsPlanned} | {r.Errors} | {F(r.TurnsPerSecond, 0)} | "
         + $"{F(r.Turns.P50, 1)} | {F(r.Turns.P99, 1)} | {F(r.Turns.Max, 1)} | {F(r.Setup.P50, 1)} / {F(r.Setup.P99, 1)} | "
         + $"{F(r.Resources.PeakGcHeapBytes / MiB, 0)} | {F(r.Resources.PeakWorkingSetBytes / MiB, 0)} | {F(r.Resources.CpuCoresBusy, 2)} | "
         + $"{r.Resources.PeakPoolThreads} | {F(r.AllocatedBytesPerTurn / 1024, 1)} |");
 
-    /// <summary>FirstLine divided by baseline: throughput below 1 and latency above 1 are what FirstLine costs.</summary>
-    private static void RatioRow(StringBuilder text, ScenarioResult firstLine, ScenarioResult baseline) => Line(text,
-        $"| **Ratio FirstLine / baseline** | | | **{Ratio(firstLine.TurnsPerSecond, baseline.TurnsPerSecond)}** | "
+    /// <summary>A scenario divided by its baseline: throughput below 1 and latency above 1 are what the scenario costs.</summary>
+    internal static void RatioRow(StringBuilder text, string label, ScenarioResult firstLine, ScenarioResult baseline) => Line(text,
+        $"| **{label}** | | | **{Ratio(firstLine.TurnsPerSecond, baseline.TurnsPerSecond)}** | "
         + $"**{Ratio(firstLine.Turns.P50, baseline.Turns.P50)}** | **{Ratio(firstLine.Turns.P99, baseline.Turns.P99)}** | "
         + $"{Ratio(firstLine.Turns.Max, baseline.Turns.Max)} | {Ratio(firstLine.Setup.P50, baseline.Setup.P50)} / {Ratio(firstLine.Setup.P99, baseline.Setup.P99)} | "
         + $"{Ratio(firstLine.Resources.PeakGcHeapBytes, baseline.Resources.PeakGcHeapBytes)} | "
@@ -101,11 +106,11 @@ internal static class MarkdownReport
         }
     }
 
-    private static string F(double value, int decimals) =>
+    internal static string F(double value, int decimals) =>
         double.IsNaN(value) ? "–" : value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string Ratio(double value, double baseline) =>
         double.IsNaN(value) || double.IsNaN(baseline) || baseline <= 0 ? "–" : (value / baseline).ToString("0.00", CultureInfo.InvariantCulture) + "×";
 
-    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
+    internal static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
 }

@@ -37,10 +37,12 @@ internal sealed class FirstLineHost : IBenchmarkServer
 
     /// <param name="profile">When given, times every database command (see <see cref="SqlCommandProfile"/>).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<FirstLineHost> StartAsync(SqlCommandProfile? profile, CancellationToken cancellationToken)
+    /// <param name="settings">More configuration (<c>--Section:Key=value</c>), e.g. another database or <c>Scaling:Redis</c>.</param>
+    /// <param name="secret">The Direct Line secret; nodes of one desk share it. A fresh one when null.</param>
+    public static async Task<FirstLineHost> StartAsync(SqlCommandProfile? profile, CancellationToken cancellationToken, IReadOnlyList<string>? settings = null, string? secret = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("firstline-bench-").FullName;
-        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        secret ??= Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         var log = new ServerLogCounter();
         string[] args =
         [
@@ -48,6 +50,7 @@ internal sealed class FirstLineHost : IBenchmarkServer
             $"--Storage:DataDirectory={dataDirectory}",
             $"--DirectLine:Secret={secret}",
             "--environment", "Production",
+            .. settings ?? [],
         ];
         var app = FirstLineApp.Create(args, services =>
         {

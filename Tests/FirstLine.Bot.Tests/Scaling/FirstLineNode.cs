@@ -6,18 +6,18 @@ namespace FirstLine.Bot.Tests.Scaling;
 
 /// <summary>
 /// One FirstLine node in a process of its own (<c>dotnet Bot/bin/&lt;config&gt;/net10.0/FirstLine.Bot.dll</c>, the real
-/// support bot), configured like an operator would through environment variables, on a loopback port. It can be
-/// killed without warning, as a crashed machine would be, and started again.
+/// support bot), configured on its command line like an operator would (<c>--Section:Key=value</c>), on a loopback
+/// port. It can be killed without warning, as a crashed machine would be, and started again.
 /// </summary>
 public sealed class FirstLineNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly IReadOnlyList<string> settings;
     private readonly TestOutputLoggerProvider log = new();
     private Process? process;
 
-    public FirstLineNode(string name, int port, IReadOnlyDictionary<string, string> settings)
+    public FirstLineNode(string name, int port, IReadOnlyList<string> settings)
     {
         Name = name;
         Port = port;
@@ -44,10 +44,20 @@ public sealed class FirstLineNode : IAsyncDisposable
     /// <summary>The node's log (stdout and stderr) goes to <paramref name="output"/> until the handle is disposed.</summary>
     public IDisposable Attach(ITestOutputHelper output) => log.Attach(output);
 
-    /// <summary>Runs <c>FirstLine.Bot.dll</c> with <paramref name="arguments"/> (a command) against the same settings; returns its output.</summary>
+    /// <summary>
+    /// Runs <c>FirstLine.Bot.dll</c> with <paramref name="arguments"/> (a command) against the same settings, given as
+    /// environment variables (<c>Section__Key</c>) as commands read them; returns its output.
+    /// </summary>
     public async Task<string> RunCommandAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        using var command = Process.Start(StartInfo(arguments))!;
+        var startInfo = StartInfo(arguments);
+        foreach (var setting in settings)
+        {
+            var separator = setting.IndexOf('=', StringComparison.Ordinal);
+            startInfo.Environment[setting[2..separator].Replace(":", "__", StringComparison.Ordinal)] = setting[(separator + 1)..];
+        }
+
+        using var command = Process.Start(startInfo)!;
         var output = command.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = command.StandardError.ReadToEndAsync(cancellationToken);
         await command.WaitForExitAsync(cancellationToken);
@@ -58,7 +68,7 @@ public sealed class FirstLineNode : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var started = Process.Start(StartInfo(["--urls", BaseUrl]))!;
+        var started = Process.Start(StartInfo(["--urls", BaseUrl, .. settings]))!;
         process = started;
         started.OutputDataReceived += (_, e) => Write(e.Data);
         started.ErrorDataReceived += (_, e) => Write(e.Data);
@@ -124,10 +134,6 @@ public sealed class FirstLineNode : IAsyncDisposable
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["Logging__LogLevel__FirstLine"] = "Information";
-        foreach (var (key, value) in settings)
-        {
-            startInfo.Environment[key] = value;
-        }
 
         return startInfo;
     }

@@ -5,12 +5,12 @@ using Xunit.Abstractions;
 namespace FirstLine.Bot.Tests.Scaling;
 
 /// <summary>
-/// Two FirstLine nodes in separate processes on two ports, sharing one database and one Redis, configured the way
-/// the README tells an operator to: the same Direct Line secret, the same database, the same <c>Scaling:Redis</c>.
+/// Two FirstLine nodes in separate processes on two ports, sharing one PostgreSQL database and one Redis, configured
+/// the way the README tells an operator to: the same Direct Line secret, database and <c>Scaling:Redis</c>.
 /// </summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
-    private readonly TemporaryDirectory data = new("firstline-two-nodes");
+    private PostgreSqlTestDatabase database = null!;
 
     public string Secret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
@@ -24,13 +24,14 @@ public sealed class TwoNodes : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ScalingServers.RequireRedisAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage__DataDirectory"] = data.Path,
-            ["DirectLine__Secret"] = Secret,
-            ["Scaling__Redis"] = ScalingServers.Redis,
-            ["Scaling__KeyPrefix"] = ScalingServers.NewKeyPrefix(),
-        };
+        database = await PostgreSqlTestDatabase.CreateFreshAsync();
+        string[] settings =
+        [
+            .. database.Settings,
+            $"--DirectLine:Secret={Secret}",
+            $"--Scaling:Redis={ScalingServers.Redis}",
+            $"--Scaling:KeyPrefix={ScalingServers.NewKeyPrefix()}",
+        ];
         A = new FirstLineNode("node-a", FirstLineServer.FindFreePort(), settings);
         B = new FirstLineNode("node-b", FirstLineServer.FindFreePort(), settings);
         using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -47,7 +48,7 @@ public sealed class TwoNodes : IAsyncLifetime
     {
         await A.DisposeAsync();
         await B.DisposeAsync();
-        data.Dispose();
+        await database.DisposeAsync();
     }
 
     private sealed class Both(IDisposable first, IDisposable second) : IDisposable

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using FirstLine.Benchmarks.Clients;
+using FirstLine.Benchmarks.Load;
+using FirstLine.Benchmarks.Report;
+using FirstLine.Benchmarks.Servers;
+
+namespace FirstLine.Benchmarks.ScaleOut;
+
+/// <summary>
+/// The Direct Line load against one node and against two nodes sharing PostgreSQL and Redis, in the same run: what
+/// the shared stores cost. Both nodes run in this process (each its own host and services, so they meet only through
+/// PostgreSQL and Redis), and every conversation crosses nodes: its stream sits on one, its messages go to the other.
+/// </summary>
+internal static class ScaleOutBenchmark
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        ScaleOutOptions options;
+        try
+        {
+            options = ScaleOutOptions.Parse(args);
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            await Console.Error.WriteLineAsync(ScaleOutOptions.Usage);
+            return 2;
+        }
+
+        using var deadline = new CancellationTokenSource(options.Load.TotalTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = MachineLoad.OneMinuteAverage();
+        var notes = new List<string>();
+        using var http = BenchmarkHttp.Create(options.Load.Conversations);
+
+        var oneNode = await MeasureOneNodeAsync(options, http, notes, linked.Token);
+        var twoNodes = await MeasureTwoNodesAsync(options, http, notes, linked.Token);
+
+        var markdown = Render(options, startedAt, loadAtStart, oneNode, twoNodes, notes);
+        Console.Out.Write(markdown);
+        if (options.Load.OutputFile is { Length: > 0 } file)
+        {
+            await File.WriteAllTextAsync(file, markdown, CancellationToken.None);
+            await Console.Error.WriteLineAsync($"written to {Path.GetFullPath(file)}");
+        }
+
+        return new[] { oneNode, twoNodes }.All(r => r.Errors == 0 && !r.TimedOut && r.TurnsCompleted == r.TurnsPlanned) ? 0 : 1;
+    }
+
+    private static async Task<ScenarioResult> MeasureOneNodeAsync(ScaleOutOptions options, HttpClient http, List<string> notes, CancellationToken cancellationToken)
+    {
+        await using var database = await BenchmarkDatabase.CreateAsync(options.Postgres, cancellationToken);
+        await using var node = await FirstLineHost.StartAsync(profile: null, cancellationToken, database.Settings);
+        var result = await BenchmarkRun.MeasureAsync(
+            "One node: PostgreSQL, in-process notifier",
+            user => new DirectLineTurnClient(http, node.BaseUrl, node.Secret, user),
+            options.Load,
+            notes,
+            afterWarmup: null,
+            cancellationToken);
+        AddLogNote(notes, "one node", node.Log);
+        return result;
+    }
+
+    private static async Task<ScenarioResult> MeasureTwoNodesAsync(ScaleOutOptions options, HttpClient http, List<string> notes, CancellationToken cancellationToken)
+    {
+        await using var database = await BenchmarkDatabase.CreateAsync(options.Postgres, cancellationToken);
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        string[] settings = [.. database.Settings, $"--Scaling:Redis={options.Redis}", $"--Scaling:KeyPrefix=firstline-bench-{Guid.NewGuid():N}"];
+        await using var a = await FirstLineHost.StartAsync(profile: null, cancellationToken, settings, secret);
+        await using var b = await FirstLineHost.StartAsync(profile: null, cancellationToken, settings, secret);
+        FirstLineHost[] nodes = [a, b];
+        var result = await BenchmarkRun.MeasureAsync(
+            "Two nodes: PostgreSQL + Redis, stream on one node, posts through the other",
+            user => new DirectLineTurnClient(http, nodes[user % 2].BaseUrl, secret, user, postUrl: nodes[(user + 1) % 2].BaseUrl),
+            options.Load,
+            notes,
+            afterWarmup: null,
+            cancellationToken);
+        AddLogNote(notes, "node A", a.Log);
+        AddLogNote(notes, "node B", b.Log);
+        return result;
+    }
+
+    private static void AddLogNote(List<string> notes, string node, ServerLogCounter log)
+    {
+        if (log.Warnings + log.Errors > 0)
+        {
+            notes.Add($"{node} logged {log.Warnings} warning(s) and {log.Errors} error(s); first: {string.Join(" | ", log.Samples)}");
+        }
+    }
+
+    private static string Render(ScaleOutOptions options, DateTimeOffset startedAt, double loadAtStart, ScenarioResult oneNode, ScenarioResult twoNodes, List<string> notes)
+    {
+        var load = options.Load;
+        var text = new StringBuilder();
+        MarkdownReport.Line(text, "## FirstLine scale-out benchmark: one node vs two nodes sharing PostgreSQL and Redis");
+        MarkdownReport.Line(text);
+        MarkdownReport.Line(text, string.Create(CultureInfo.InvariantCulture, $"{startedAt:yyyy-MM-dd HH:mm} UTC · {load.Conversations} concurrent conversations × {load.Messages} messages (warm-up {load.WarmupConversations} × 2) · "
+            + $"{Environment.ProcessorCount} cores · clients and both nodes in one process, loopback · echo bot · host load average {MarkdownReport.F(loadAtStart, 1)} at start, {MarkdownReport.F(MachineLoad.OneMinuteAverage(), 1)} at end"));
+        MarkdownReport.Line(text);
+        MarkdownReport.Header(text);
+        MarkdownReport.Row(text, oneNode);
+        MarkdownReport.Row(text, twoNodes);
+        MarkdownReport.RatioRow(text, "Ratio two nodes / one node", twoNodes, oneNode);
+        MarkdownReport.Line(text);
+        MarkdownReport.Line(text, "Both scenarios use a fresh PostgreSQL database. With two nodes every turn crosses nodes: the message is posted to one, "
+            + "the echo and the reply reach the customer's stream on the other through Redis pub/sub, and the turn holds the conversation's Redis lock. "
+            + "Both nodes share this machine's cores, so the ratio shows the cost of the shared stores, not the gain of a second machine.");
+        foreach (var scenario in new[] { oneNode, twoNodes })
+        {
+            notes.AddRange(scenario.ErrorSamples.Select(e => $"{scenario.Name}: {e}"));
+        }
+
+        if (notes.Count > 0)
+        {
+            MarkdownReport.Line(text);
+            MarkdownReport.Line(text, "Notes:");
+            foreach (var note in notes)
+            {
+                MarkdownReport.Line(text, $"- {note.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        return text.ToString();
+    }
+}
