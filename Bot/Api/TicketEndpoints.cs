@@ -93,6 +93,7 @@ internal static class TicketEndpoints
         TicketService tickets,
         AgentDirectory agents,
         IAgentNotifier notifier,
+        AgentConversations conversations,
         ClaimsPrincipal user,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -166,6 +167,12 @@ internal static class TicketEndpoints
             },
             EntityTags.ExpectedVersion(http.Request),
             cancellationToken);
+        if (status == TicketStatus.Resolved && ticket.Status != TicketStatus.Resolved)
+        {
+            // As in the console: the customer still chatting hears it, and the bot takes the conversation back.
+            await conversations.TicketResolvedAsync(number, cancellationToken);
+        }
+
         await notifier.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, number), cancellationToken);
         EntityTags.Set(http.Response, updated.ETag);
         return TypedResults.Ok(TicketJsonMapper.ToJson(updated, await AgentsByIdAsync(agents, cancellationToken)));

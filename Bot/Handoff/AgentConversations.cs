@@ -92,9 +92,26 @@ public sealed class AgentConversations(
         }
 
         await tickets.ChangeStatusAsync(ticketNumber, TicketStatus.Resolved, Actor(agent), expectedETag: null, cancellationToken);
-        await ownership.ReleaseToBotAsync(ticketNumber, cancellationToken);
-        await ReturnToBotAsync(owner, HandoffTexts.Resolved(owner.Locale, ticketNumber), cancellationToken);
+        await ReturnResolvedAsync(owner, cancellationToken);
         await notifier.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, ticketNumber), cancellationToken);
+    }
+
+    /// <summary>
+    /// The ticket was resolved elsewhere (e.g. <c>PATCH /api/tickets/{number}</c>): a conversation still waiting for or
+    /// owned by a human goes back to the bot, the customer is told and asked how satisfied they are.
+    /// </summary>
+    public async Task TicketResolvedAsync(string ticketNumber, CancellationToken cancellationToken)
+    {
+        if (await ownership.FindByTicketAsync(ticketNumber, cancellationToken) is { Owner: not ConversationOwner.Bot } owner)
+        {
+            await ReturnResolvedAsync(owner, cancellationToken);
+        }
+    }
+
+    private async Task ReturnResolvedAsync(ConversationOwnerRow owner, CancellationToken cancellationToken)
+    {
+        await ownership.ReleaseToBotAsync(owner.TicketNumber!, cancellationToken);
+        await ReturnToBotAsync(owner, HandoffTexts.Resolved(owner.Locale, owner.TicketNumber!), cancellationToken);
     }
 
     public async Task EscalateToThirdLevelAsync(string ticketNumber, AgentIdentity agent, string reason, CancellationToken cancellationToken)

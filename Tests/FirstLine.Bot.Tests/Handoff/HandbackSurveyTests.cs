@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using FirstLine.Bot.Agents;
 using FirstLine.Bot.Agents.Authentication;
 using FirstLine.Bot.Handoff;
@@ -38,12 +41,7 @@ public sealed class HandbackSurveyTests : IAsyncLifetime
     public async Task The_customer_rates_the_help_after_the_agent_resolves_or_hands_back(bool resolve)
     {
         var chat = await CustomerChat.StartAsync(host.Client);
-        await chat.SayAsync("I want to talk to a human", "What is it about");
-        await chat.SayAsync("The printer on the 2nd floor shows error 50.4", "Who is affected");
-        await chat.SayAsync("Just me", "Can you work");
-        await chat.SayAsync("1", "name");
-        var handedOver = await chat.SayAsync("Kim Park", "ticket number is FL-");
-        var number = handedOver.Split(' ').Single(w => w.StartsWith("FL-", StringComparison.Ordinal)).TrimEnd('.');
+        var number = await chat.AskForAHumanAsync();
         var conversations = host.Services.GetRequiredService<AgentConversations>();
         await conversations.ClaimAsync(number, agent, CancellationToken.None);
         await conversations.SendAsync(number, agent, "Hello, this is Anna. I have sent a technician.", CancellationToken.None);
@@ -74,11 +72,7 @@ public sealed class HandbackSurveyTests : IAsyncLifetime
     public async Task A_ticket_resolved_after_the_bot_already_has_the_chat_again_brings_only_the_notice()
     {
         var chat = await CustomerChat.StartAsync(host.Client);
-        await chat.SayAsync("I want to talk to a human", "What is it about");
-        await chat.SayAsync("The printer on the 2nd floor shows error 50.4", "Who is affected");
-        await chat.SayAsync("Just me", "Can you work");
-        await chat.SayAsync("1", "name");
-        var number = (await chat.SayAsync("Kim Park", "ticket number is FL-")).Split(' ').Single(w => w.StartsWith("FL-", StringComparison.Ordinal)).TrimEnd('.');
+        var number = await chat.AskForAHumanAsync();
         var conversations = host.Services.GetRequiredService<AgentConversations>();
         await conversations.ClaimAsync(number, agent, CancellationToken.None);
         await conversations.HandBackAsync(number, agent, CancellationToken.None);
@@ -94,6 +88,27 @@ public sealed class HandbackSurveyTests : IAsyncLifetime
         await chat.SayAsync("yes", "glad");
     }
 
+    [Fact]
+    public async Task A_ticket_resolved_through_the_api_while_the_agent_chats_tells_the_customer_and_asks_for_a_rating()
+    {
+        var chat = await CustomerChat.StartAsync(host.Client);
+        var number = await chat.AskForAHumanAsync();
+        await host.Services.GetRequiredService<AgentConversations>().ClaimAsync(number, agent, CancellationToken.None);
+        await chat.ReadAsync();
+        var key = await host.Services.GetRequiredService<ApiKeys>().CreateAsync("helpdesk-tool", AgentRole.Agent, SupportLevel.Second, "tests", CancellationToken.None);
+
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"api/tickets/{number}") { Content = JsonContent.Create(new { status = "Resolved" }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var said = await chat.ReadAsync();
+        Assert.Contains(said, a => a.Text?.Contains($"Your ticket {number} is resolved", StringComparison.Ordinal) == true);
+        Assert.Contains(said, a => a.Text?.Contains("How happy are you with the help from our support team", StringComparison.Ordinal) == true);
+        Assert.Equal(ConversationOwner.Bot, (await host.Services.GetRequiredService<ConversationOwnership>().FindByTicketAsync(number, CancellationToken.None))!.Owner);
+        await chat.SayAsync("5", "Anything else");
+    }
+
     /// <summary>A customer in a Direct Line conversation; every POST returns once the bot's turn has run.</summary>
     private sealed class CustomerChat(DirectLineClient client, DirectLineClient.Conversation conversation)
     {
@@ -104,6 +119,17 @@ public sealed class HandbackSurveyTests : IAsyncLifetime
             var chat = new CustomerChat(client, await client.NewConversationAsync(CancellationToken.None));
             await chat.ReadAsync();
             return chat;
+        }
+
+        /// <summary>Asks for a human and answers the bot's questions; returns the number of the ticket handed over.</summary>
+        public async Task<string> AskForAHumanAsync()
+        {
+            await SayAsync("I want to talk to a human", "What is it about");
+            await SayAsync("The printer on the 2nd floor shows error 50.4", "Who is affected");
+            await SayAsync("Just me", "Can you work");
+            await SayAsync("1", "name");
+            var receipt = await SayAsync("Kim Park", "ticket number is FL-");
+            return receipt.Split(' ').Single(w => w.StartsWith("FL-", StringComparison.Ordinal)).TrimEnd('.');
         }
 
         /// <summary>Sends <paramref name="text"/> and returns the bot's reply that contains <paramref name="expected"/>.</summary>
