@@ -1,13 +1,11 @@
 namespace FirstLine.Bot.Agents;
 
-/// <summary>The <c>Agents</c> section: sign-in limits, presence, business hours, REST API limits.</summary>
+/// <summary>The <c>Agents</c> section: sign-in limits, presence, REST API limits (business hours: <see cref="Tickets.Sla.BusinessHoursOptions"/>).</summary>
 public sealed class AgentOptions
 {
     public const string SectionName = "Agents";
 
     public LockoutOptions Lockout { get; set; } = new();
-
-    public BusinessHoursOptions BusinessHours { get; set; } = new();
 
     /// <summary>An agent counts as present this long after their console's last heartbeat.</summary>
     public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromMinutes(2);
@@ -32,30 +30,6 @@ public sealed class LockoutOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
-}
-
-/// <summary>When humans answer. Outside these hours nobody is available and customers are told when they will hear back.</summary>
-public sealed class BusinessHoursOptions
-{
-    /// <summary>False (the default of a fresh install): agents are available whenever one is signed in.</summary>
-    public bool Enabled { get; set; }
-
-    /// <summary>IANA time zone of the opening hours.</summary>
-    public string TimeZone { get; set; } = "Europe/Berlin";
-
-    public TimeOnly Opens { get; set; } = new(8, 0);
-
-    public TimeOnly Closes { get; set; } = new(18, 0);
-
-    /// <summary>Working days; null means Monday to Friday. (A list, because the binder appends to defaults.)</summary>
-    public List<DayOfWeek>? Days { get; set; }
-
-    /// <summary>Dates (in the business time zone) when nobody works.</summary>
-    public List<DateOnly> Holidays { get; set; } = [];
-
-    public IReadOnlyList<DayOfWeek> EffectiveDays => Days is { Count: > 0 } days
-        ? days
-        : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 }
 
 /// <summary>Replies that could not reach the customer are kept and tried again.</summary>

@@ -39,17 +39,6 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add("Agents:Replies:RetryInterval must be positive and Agents:Replies:MaxAttempts at least 1.");
         }
 
-        var hours = options.BusinessHours;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(hours.TimeZone, out _))
-        {
-            failures.Add($"Agents:BusinessHours:TimeZone '{hours.TimeZone}' is not a known time zone; use an IANA name such as 'Europe/Berlin'.");
-        }
-
-        if (hours.Enabled && hours.Opens >= hours.Closes)
-        {
-            failures.Add($"Agents:BusinessHours:Opens ({hours.Opens}) must be before Closes ({hours.Closes}), e.g. '08:00' and '18:00'.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

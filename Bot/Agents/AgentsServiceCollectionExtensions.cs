@@ -24,7 +24,6 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<AgentSignIn>();
         services.AddSingleton<AgentCookieValidator>();
-        services.AddSingleton<BusinessHours>();
         services.AddSingleton<AgentPresence>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, AgentPresenceCircuitHandler>());
 

@@ -1,8 +1,9 @@
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Tickets.FollowUps;
 using FirstLine.Channels.DirectLine;
+using FirstLine.Channels.Turns;
 using FirstLine.Dialogs.Support;
 using FirstLine.KnowledgeBase;
-using FirstLine.Channels.Turns;
 
 namespace FirstLine.Bot.Conversations;
 
@@ -26,6 +27,7 @@ public static class ConversationsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         var adapter = app.Services.GetRequiredService<DirectLineAdapter>();
         adapter.Use(app.Services.GetRequiredService<TranscriptLoggerMiddleware>());
+        adapter.Use(app.Services.GetRequiredService<CustomerAnsweredMiddleware>());
         adapter.Use(app.Services.GetRequiredService<HandoffRoutingMiddleware>());
         adapter.OnTurnError = app.Services.GetRequiredService<TurnErrorHandler>().HandleAsync;
         app.Services.GetRequiredService<ChannelAdapters>().Register(DirectLineChannel.ChannelId, adapter);

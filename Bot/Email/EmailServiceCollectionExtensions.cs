@@ -1,5 +1,6 @@
 using FirstLine.Bot.Conversations;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Tickets.FollowUps;
 using FirstLine.Channels.Email;
 using FirstLine.Channels.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public static class EmailServiceCollectionExtensions
         {
             var adapter = new EmailAdapter(sp.GetRequiredService<ConversationTurnGate>(), sp.GetRequiredService<IEmailOutbox>());
             adapter.Use(sp.GetRequiredService<TranscriptLoggerMiddleware>());
+            adapter.Use(sp.GetRequiredService<CustomerAnsweredMiddleware>());
 
             // While an agent owns the thread, the customer's mail goes to the agent, not to the dialogs.
             adapter.Use(sp.GetRequiredService<HandoffRoutingMiddleware>());

@@ -18,6 +18,12 @@ public enum AgentEventKind
 
     /// <summary>A customer is typing in a conversation a human owns.</summary>
     CustomerTyping,
+
+    /// <summary>A ticket's SLA clock passed the warning threshold (<c>Tickets:SlaWatch:WarningThreshold</c>).</summary>
+    SlaWarning,
+
+    /// <summary>A ticket missed an SLA target and was escalated; supervisors (admins) are told.</summary>
+    SlaBreached,
 }
 
 /// <summary>Tells the agents' consoles what happens in their tickets' conversations, live.</summary>

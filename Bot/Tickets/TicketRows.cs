@@ -91,6 +91,31 @@ public sealed class TicketRow
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>When the SLA clocks started: creation, or the last reopening (null on tickets older than the clocks: <see cref="CreatedAt"/>).</summary>
+    public DateTimeOffset? SlaStartedAt { get; set; }
+
+    /// <summary>Since when the clocks stand still because the ticket is Pending on the customer.</summary>
+    public DateTimeOffset? SlaPausedSince { get; set; }
+
+    /// <summary>Business time the clocks stood still in earlier Pending spells; the due times are this much later.</summary>
+    public TimeSpan SlaPausedFor { get; set; }
+
+    public DateTimeOffset? FirstResponseWarnedAt { get; set; }
+
+    public DateTimeOffset? ResolutionWarnedAt { get; set; }
+
+    /// <summary>When the SLA watch found the first-response target missed (handled once).</summary>
+    public DateTimeOffset? FirstResponseBreachedAt { get; set; }
+
+    /// <summary>When the SLA watch found the resolution target missed (handled once).</summary>
+    public DateTimeOffset? ResolutionBreachedAt { get; set; }
+
+    /// <summary>When the customer of this Pending ticket was reminded (once per Pending spell).</summary>
+    public DateTimeOffset? PendingReminderSentAt { get; set; }
+
+    /// <summary>When the customer waiting in vain for an agent was offered an answer by email.</summary>
+    public DateTimeOffset? EmailFollowUpOfferedAt { get; set; }
+
     /// <summary>Optimistic concurrency: a change names the version it read.</summary>
     public required string ETag { get; set; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FirstLine.Bot.Storage;
+using FirstLine.Bot.Tickets.Sla;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace FirstLine.Bot.Tickets;
 /// The ticket desk: creates tickets with human numbers, changes them under the lifecycle rules and
 /// optimistic concurrency, and writes every change to the audit trail.
 /// </summary>
-public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts, IOptions<TicketOptions> options, TimeProvider time)
+public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts, IOptions<TicketOptions> options, SlaClock sla, TimeProvider time)
 {
     private const int MaxNumberAttempts = 4;
 
@@ -68,6 +69,7 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
 
         var statusBefore = ticket.Status;
         var priorityBefore = ticket.Priority;
+        var now = time.GetUtcNow();
         change(ticket);
         if (ticket.Status != statusBefore)
         {
@@ -76,15 +78,15 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
                 throw new TicketTransitionException(number, statusBefore, ticket.Status);
             }
 
-            StampStatus(ticket);
+            StampStatus(ticket, now);
+            sla.OnStatusChanged(ticket, statusBefore, now);
         }
 
         if (ticket.Priority != priorityBefore)
         {
-            ApplySla(ticket);
+            sla.OnPriorityChanged(ticket);
         }
 
-        var now = time.GetUtcNow();
         AuditChanges(db, ticket, actor, now);
         ticket.UpdatedAt = now;
         ticket.ETag = NewETag();
@@ -139,9 +141,8 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
         }
     }
 
-    private void StampStatus(TicketRow ticket)
+    private static void StampStatus(TicketRow ticket, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
         switch (ticket.Status)
         {
             case TicketStatus.Resolved:
@@ -154,15 +155,6 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
                 ticket.ResolvedAt = null;
                 ticket.ClosedAt = null;
                 break;
-        }
-    }
-
-    private void ApplySla(TicketRow ticket)
-    {
-        if (options.Value.Sla.TryGetValue(ticket.Priority, out var target))
-        {
-            ticket.FirstResponseDueAt = ticket.CreatedAt + target.FirstResponse;
-            ticket.ResolutionDueAt = ticket.CreatedAt + target.Resolution;
         }
     }
 
@@ -187,7 +179,7 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
             UpdatedAt = now,
             ETag = NewETag(),
         };
-        ApplySla(ticket);
+        sla.Start(ticket, now);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
 

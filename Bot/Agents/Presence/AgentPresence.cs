@@ -1,5 +1,6 @@
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Storage;
+using FirstLine.Bot.Tickets.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

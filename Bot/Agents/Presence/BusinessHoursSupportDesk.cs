@@ -1,3 +1,4 @@
+using FirstLine.Bot.Tickets.Sla;
 using FirstLine.Dialogs.Support.Desk;
 
 namespace FirstLine.Bot.Agents;

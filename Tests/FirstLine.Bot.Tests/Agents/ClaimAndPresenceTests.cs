@@ -3,6 +3,7 @@ using FirstLine.Bot.Agents.Authentication;
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
+using FirstLine.Bot.Tickets.Sla;
 using FirstLine.Channels.Schema;
 using FirstLine.Dialogs.Support.Desk;
 
