@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace FirstLine.Bot.Api;
 
-/// <summary>A ticket in lists. Statuses are New, Open, Pending, Resolved, Closed, Reopened; priorities P1-P4; levels 1 (bot), 2, 3.</summary>
+/// <summary>
+/// A ticket in lists. Statuses are New, Open, Pending, Resolved, Closed, Reopened; priorities P1-P4; levels 1 (bot), 2, 3.
+/// SLA due times count business hours; while <c>slaPausedSince</c> is set (Pending on the customer) the clocks stand
+/// still and the due times move out by the pause when it ends; <c>…BreachedAt</c> says when a target was missed.
+/// </summary>
 public sealed record TicketJson(
     string Number,
     string Status,
@@ -22,6 +26,9 @@ public sealed record TicketJson(
     DateTimeOffset? ResolutionDueAt,
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset? ResolvedAt,
+    DateTimeOffset? SlaPausedSince,
+    DateTimeOffset? FirstResponseBreachedAt,
+    DateTimeOffset? ResolutionBreachedAt,
     string ETag);
 
 public sealed record RequesterJson(string? Name, string? Email, string? Language);

@@ -34,6 +34,9 @@ internal static class TicketJsonMapper
             ticket.ResolutionDueAt,
             ticket.FirstRespondedAt,
             ticket.ResolvedAt,
+            ticket.SlaPausedSince,
+            ticket.FirstResponseBreachedAt,
+            ticket.ResolutionBreachedAt,
             ticket.ETag);
     }
 

@@ -85,6 +85,13 @@ public sealed record ConsoleTexts
 
     public required string Met { get; init; }
 
+    /// <summary>The SLA clocks stand still: the ticket is Pending on the customer.</summary>
+    public required string SlaPaused { get; init; }
+
+    public required string SlaWarning { get; init; }
+
+    public required string SlaBreached { get; init; }
+
     public required string Claim { get; init; }
 
     public required string AssignToMe { get; init; }
@@ -196,6 +203,9 @@ public sealed record ConsoleTexts
         ResolutionDue = "Resolution",
         Overdue = "overdue by",
         Met = "met",
+        SlaPaused = "paused (waiting for the customer)",
+        SlaWarning = "SLA almost due",
+        SlaBreached = "SLA breached",
         Claim = "Claim",
         AssignToMe = "Assign to me",
         AlreadyTakenBy = "Already taken by",
@@ -273,6 +283,9 @@ public sealed record ConsoleTexts
         ResolutionDue = "Lösung",
         Overdue = "überfällig seit",
         Met = "erfüllt",
+        SlaPaused = "angehalten (wartet auf den Kunden)",
+        SlaWarning = "SLA läuft bald ab",
+        SlaBreached = "SLA verletzt",
         Claim = "Übernehmen",
         AssignToMe = "Mir zuweisen",
         AlreadyTakenBy = "Bereits übernommen von",
