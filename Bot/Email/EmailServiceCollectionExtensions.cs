@@ -1,4 +1,5 @@
 using FirstLine.Bot.Conversations;
+using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Tickets.FollowUps;
 using FirstLine.Channels.Email;
@@ -48,13 +49,38 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<MailProcessor>();
         services.AddSingleton<MailboxPoller>();
         services.AddSingleton<EmailOutboxSender>();
-        if (section.GetValue("PollInBackground", defaultValue: true))
-        {
-            services.AddHostedService<EmailPollingService>();
-        }
-
+        AddJobs(services, section);
         return services;
     }
+
+    /// <summary>A poll job per mailbox and one outbox job, scheduled unless <c>Email:PollInBackground</c> is false.</summary>
+    private static void AddJobs(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<EmailJobOptions>().Bind(section)
+            .Validate(o => o.OutboxSeconds is >= 1 and <= 3600, "Email:OutboxSeconds must be between 1 and 3600.")
+            .ValidateOnStart();
+        services.AddSingleton<MailboxJobs>();
+
+        // Read while the services are described; the validators report bad values at start (the clamps only keep
+        // the schedule constructors from refusing them first).
+        var jobs = section.Get<EmailJobOptions>() ?? new EmailJobOptions();
+        foreach (var mailbox in section.Get<EmailOptions>()?.Mailboxes.Where(m => !string.IsNullOrWhiteSpace(m.Address)) ?? [])
+        {
+            services.AddScheduledJob<MailboxPollJob>(
+                MailboxJobs.PollKey(mailbox.Address!),
+                Every(jobs, mailbox.PollSeconds),
+                $"Fetches new mail of {mailbox.Address} over IMAP and answers it; backs off while the mailbox fails.",
+                new Dictionary<string, string> { [MailboxJobs.MailboxData] = mailbox.Address! });
+        }
+
+        services.AddScheduledJob<EmailOutboxJob>(
+            MailboxJobs.OutboxKey,
+            Every(jobs, jobs.OutboxSeconds),
+            "Sends due mails from the outbox over SMTP; a failed send is retried with back-off (30 s doubling to 1 h, 10 attempts).");
+    }
+
+    private static JobSchedule Every(EmailJobOptions jobs, int seconds) =>
+        jobs.PollInBackground ? JobSchedule.Every(TimeSpan.FromSeconds(Math.Max(1, seconds))) : JobSchedule.OnDemand;
 
     /// <summary>Lets agents and the desk reach email customers (<c>ContinueConversationAsync</c> on the email channel).</summary>
     public static WebApplication UseEmailChannel(this WebApplication app)

@@ -8,7 +8,7 @@ namespace FirstLine.Bot.Email;
 /// <summary>
 /// One poll of one mailbox: list the inbox against the stored UIDVALIDITY/high-water mark, move mail that was
 /// handled but not moved (a crash in between), process new mail one by one and move each only after its result is
-/// committed. Whoever schedules polls (today a hosted loop, later a Quartz job) calls <see cref="PollOnceAsync"/>.
+/// committed. The Quartz job <see cref="MailboxPollJob"/> calls <see cref="PollOnceAsync"/>.
 /// </summary>
 public sealed partial class MailboxPoller(
     MailProcessor processor,

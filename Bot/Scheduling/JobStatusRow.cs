@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FirstLine.Bot.Scheduling;
 
 /// <summary>The last run of one job and its failure counts: what <c>/api/jobs</c> and the console show next to Quartz's schedule.</summary>
@@ -34,7 +36,8 @@ public sealed class JobStatusRow
     public string? LastRunBy { get; set; }
 }
 
-/// <summary>How a run ended.</summary>
+/// <summary>How a run ended (a string in JSON).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JobOutcome>))]
 public enum JobOutcome
 {
     Succeeded,

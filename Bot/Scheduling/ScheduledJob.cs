@@ -25,6 +25,23 @@ public abstract class ScheduledJob(JobShell shell) : IJob
     protected virtual Task OnFailedAsync(IJobExecutionContext context, JobFailure failure, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
+    /// <summary>
+    /// Moves the next run of the job's declared schedule to <paramref name="notBefore"/> (back-off); the schedule goes on
+    /// as before from there. False when the job has no declared schedule (on demand).
+    /// </summary>
+    protected static async Task<bool> PostponeNextRunAsync(IJobExecutionContext context, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var key = JobTriggers.KeyFor(context.JobDetail.Key);
+        if (await context.Scheduler.GetTrigger(key, cancellationToken) is not { } trigger)
+        {
+            return false;
+        }
+
+        await context.Scheduler.RescheduleJob(key, trigger.GetTriggerBuilder().StartAt(notBefore).Build(), cancellationToken);
+        return true;
+    }
+
     internal Task<JobResult> RunForShellAsync(IJobExecutionContext context, CancellationToken cancellationToken) => RunAsync(context, cancellationToken);
 
     internal Task OnFailedForShellAsync(IJobExecutionContext context, JobFailure failure, CancellationToken cancellationToken) =>

@@ -25,6 +25,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobStatusStore>();
         services.AddSingleton<JobShell>();
+        services.AddSingleton<JobOverview>();
 
         // The store is chosen while the services are described, so the options are read here; the validator above
         // reports bad values at start with the key to fix (the clamps only keep Quartz from refusing them first).
