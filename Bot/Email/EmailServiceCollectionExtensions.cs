@@ -1,6 +1,6 @@
 using FirstLine.Bot.Conversations;
-using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Tickets.FollowUps;
 using FirstLine.Channels.Email;
 using FirstLine.Channels.Turns;
