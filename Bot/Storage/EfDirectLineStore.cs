@@ -8,8 +8,6 @@ namespace FirstLine.Bot.Storage;
 /// <summary>The Direct Line log in the database, so a restart or another node loses nothing.</summary>
 internal sealed class EfDirectLineStore(IDbContextFactory<FirstLineDbContext> contexts, TimeProvider time) : IDirectLineStore
 {
-    private const int MaxAppendAttempts = 8;
-
     public async Task CreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -43,42 +41,8 @@ internal sealed class EfDirectLineStore(IDbContextFactory<FirstLineDbContext> co
         return changed == 1;
     }
 
-    public async Task<LoggedActivity> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var last = await db.DirectLineActivities.AsNoTracking()
-                .Where(a => a.ConversationId == conversationId)
-                .OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Timestamp })
-                .FirstOrDefaultAsync(cancellationToken);
-            var sequence = (last?.Sequence ?? -1) + 1;
-            var now = time.GetUtcNow();
-            var timestamp = last is not null && now <= last.Timestamp ? last.Timestamp.AddTicks(1) : now;
-
-            activity.Id = $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
-            activity.Timestamp = timestamp;
-            db.DirectLineActivities.Add(new DirectLineActivityRow
-            {
-                ConversationId = conversationId,
-                Sequence = sequence,
-                ActivityId = activity.Id,
-                Type = activity.Type ?? ActivityTypes.Message,
-                Timestamp = timestamp,
-                Json = BotJson.Serialize(activity),
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new LoggedActivity(sequence, activity);
-            }
-            catch (DbUpdateException) when (attempt < MaxAppendAttempts)
-            {
-                // Another writer took this sequence number (another node, or a proactive message); take the next.
-            }
-        }
-    }
+    public Task<LoggedActivity> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync((db, ct) => AppendInAsync(db, conversationId, activity, ct), cancellationToken);
 
     public async Task<IReadOnlyList<LoggedActivity>> GetActivitiesAsync(string conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken)
     {
@@ -112,5 +76,40 @@ internal sealed class EfDirectLineStore(IDbContextFactory<FirstLineDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken);
         return row is null ? null : new StoredAttachment(row.Id, row.ConversationId, row.ContentType, row.Name, row.Content, row.CreatedAt);
+    }
+
+    private async Task<LoggedActivity> AppendInAsync(FirstLineDbContext db, string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        // Taking the number is an UPDATE of the conversation row: it locks the row until this transaction ends, so
+        // concurrent writers — threads, or other nodes on PostgreSQL — queue here and each gets the next number.
+        var taken = await db.DirectLineConversations
+            .Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextSequence, c => c.NextSequence + 1), cancellationToken);
+        if (taken == 0)
+        {
+            throw DirectLineException.ConversationNotFound();
+        }
+
+        var sequence = await db.DirectLineConversations.Where(c => c.Id == conversationId).Select(c => c.NextSequence).SingleAsync(cancellationToken) - 1;
+        var previous = await db.DirectLineActivities
+            .Where(a => a.ConversationId == conversationId && a.Sequence == sequence - 1)
+            .Select(a => (DateTimeOffset?)a.Timestamp)
+            .FirstOrDefaultAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var timestamp = previous is { } last && now <= last ? last.AddTicks(1) : now;
+
+        activity.Id = $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+        activity.Timestamp = timestamp;
+        db.DirectLineActivities.Add(new DirectLineActivityRow
+        {
+            ConversationId = conversationId,
+            Sequence = sequence,
+            ActivityId = activity.Id,
+            Type = activity.Type ?? ActivityTypes.Message,
+            Timestamp = timestamp,
+            Json = BotJson.Serialize(activity),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new LoggedActivity(sequence, activity);
     }
 }

@@ -14,6 +14,9 @@ public sealed class DirectLineConversationRow
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>The sequence number the next activity of the log gets; taking it locks the row, so writers queue.</summary>
+    public long NextSequence { get; set; }
 }
 
 /// <summary>One entry of a conversation's Direct Line log; (ConversationId, Sequence) is unique.</summary>

@@ -549,6 +549,9 @@ namespace FirstLine.Bot.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NextSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 

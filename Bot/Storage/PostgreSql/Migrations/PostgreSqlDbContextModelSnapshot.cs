@@ -564,6 +564,9 @@ namespace FirstLine.Bot.Storage.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("NextSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("bigint");
 
