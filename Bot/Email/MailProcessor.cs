@@ -78,6 +78,14 @@ public sealed partial class MailProcessor(
             LogNotAnswered(address, uid, mail.SenderAddress, reason);
             row.Outcome = EmailOutcome.Ignored;
             row.Reason = $"not answered: {reason}";
+            if (DeliveryReport.Read(mail.Message) is { } bounce)
+            {
+                row.TicketNumber = await RecordBounceAsync(address, bounce, cancellationToken);
+                row.Reason = $"delivery report: {string.Join("; ", bounce.Failures)}";
+                await RecordAsync(address, cursor, uid, row, null, cancellationToken);
+                return MailDisposition.Processed;
+            }
+
             var ticket = await tickets.FindLatestForConversationAsync(EmailChannel.ChannelId, thread.ConversationId, cancellationToken);
             if (ticket is not null)
             {
@@ -139,6 +147,33 @@ public sealed partial class MailProcessor(
         LogUnreadable(address, mail.Uid.Id, reason);
         await RecordAsync(address, cursor, mail.Uid.Id, new EmailMessageRow { Mailbox = address, MessageKey = key, Outcome = EmailOutcome.Failed, Reason = reason }, null, cancellationToken);
         return MailDisposition.Failed;
+    }
+
+    /// <summary>
+    /// A bounce of one of our mails: the delivery failure goes on that mail's ticket (a note agents see, and the
+    /// audit trail). Returns the ticket number, or null when the bounced mail is not ours.
+    /// </summary>
+    private async Task<string?> RecordBounceAsync(string mailbox, DeliveryReport bounce, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var number = bounce.OriginalMessageId is null
+            ? null
+            : await db.Set<EmailSentMessageRow>().AsNoTracking()
+                .Where(s => s.Mailbox == mailbox && s.MessageId == bounce.OriginalMessageId)
+                .Select(s => s.TicketNumber)
+                .FirstOrDefaultAsync(cancellationToken);
+        var ticketId = number is null ? null : await db.Tickets.Where(t => t.Number == number).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        LogBounce(mailbox, bounce.OriginalMessageId, number, string.Join("; ", bounce.Failures));
+        if (ticketId is null)
+        {
+            return null;
+        }
+
+        var failures = bounce.Failures.Count == 0 ? "(the report names no recipient)" : string.Join("\n", bounce.Failures);
+        db.TicketAudit.Add(new TicketAuditRow { TicketId = ticketId.Value, Actor = Actor, Action = "delivery-failed", NewValue = Truncate(failures, 2000), At = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await tickets.AddNoteAsync(number!, Actor, $"Our mail <{bounce.OriginalMessageId}> could not be delivered:\n{failures}", cancellationToken);
+        return number;
     }
 
     private async Task CommitTurnAsync(MailboxOptions mailbox, MailboxCursor cursor, uint uid, IncomingEmail mail, EmailMessageRow row, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
@@ -212,6 +247,9 @@ public sealed partial class MailProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: mail {Uid} from {Sender} gets no automatic answer: {Reason}")]
     private partial void LogNotAnswered(string mailbox, uint uid, string sender, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: our mail {MessageId} (ticket {TicketNumber}) bounced: {Failures}")]
+    private partial void LogBounce(string mailbox, string? messageId, string? ticketNumber, string failures);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Mailbox {Mailbox}: the turn for mail {Uid} in conversation {ConversationId} failed; the mail goes to the failed folder")]
     private partial void LogTurnFailed(Exception exception, string mailbox, uint uid, string conversationId);

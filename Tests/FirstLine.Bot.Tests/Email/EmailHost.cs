@@ -59,6 +59,16 @@ public sealed class EmailHost : IAsyncDisposable
         return result;
     }
 
+    /// <summary>Handles the one mail in the inbox and commits, but does not move it: a process dying in between.</summary>
+    public async Task<MailDisposition> ProcessWithoutMovingAsync()
+    {
+        await using var imap = await ImapMailbox.OpenAsync(Mailbox, CancellationToken.None);
+        var listing = await imap.ListAsync(null, CancellationToken.None);
+        var mail = Assert.Single(listing.New);
+        await using var raw = await imap.DownloadAsync(mail.Uid, CancellationToken.None);
+        return await Processor.ProcessAsync(Mailbox, listing.Cursor, mail.Uid.Id, raw, CancellationToken.None);
+    }
+
     /// <summary>An admin API key for the ticket REST API.</summary>
     public async Task<string> CreateApiKeyAsync() =>
         (await Get<ApiKeys>().CreateAsync("email-tests", AgentRole.Admin, SupportLevel.Third, "tests", CancellationToken.None)).Key;
