@@ -4,6 +4,7 @@ using FirstLine.Bot.Api;
 using FirstLine.Bot.Conversations;
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Health;
 using FirstLine.Bot.Scaling;
 using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Storage;
@@ -48,6 +49,7 @@ public static class FirstLineApp
         builder.Services.AddAgentApi();
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddEmailChannel(builder.Configuration);
+        builder.Services.AddFirstLineHealth();
         builder.Services.AddSingleton<WebChatSessionCookie>();
         builder.Services.AddAgentConsole();
         configureServices?.Invoke(builder.Services);
@@ -64,6 +66,7 @@ public static class FirstLineApp
         app.MapWebChat();
         app.MapAgentApi();
         app.MapAgentConsole();
+        app.MapFirstLineHealth();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
         return app;
     }
