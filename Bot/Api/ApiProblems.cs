@@ -1,5 +1,6 @@
 using FirstLine.Bot.Agents;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Privacy;
 using FirstLine.Bot.Tickets;
 
 namespace FirstLine.Bot.Api;
@@ -41,6 +42,14 @@ internal sealed class ApiProblems : IEndpointFilter
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Conversation not available");
         }
         catch (AgentValidationException exception)
+        {
+            return BadRequest(exception.Message);
+        }
+        catch (CustomerNotFoundException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound, title: "Customer not found");
+        }
+        catch (InvalidDataSubjectException exception)
         {
             return BadRequest(exception.Message);
         }

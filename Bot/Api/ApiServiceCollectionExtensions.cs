@@ -28,6 +28,7 @@ public static class ApiServiceCollectionExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden);
         TicketEndpoints.Map(api);
         JobEndpoints.Map(api);
+        CustomerEndpoints.Map(api);
         api.MapGet("/agents", async (AgentDirectory agents, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await agents.ListAsync(cancellationToken)).Select(TicketJsonMapper.ToJson).ToList()))
             .RequireAuthorization(AgentPolicies.Admin)

@@ -5,6 +5,7 @@ using FirstLine.Bot.Conversations;
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Health;
+using FirstLine.Bot.Privacy;
 using FirstLine.Bot.Scaling;
 using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Storage;
@@ -50,6 +51,7 @@ public static class FirstLineApp
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddEmailChannel(builder.Configuration);
         builder.Services.AddFirstLineHealth();
+        builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddSingleton<WebChatSessionCookie>();
         builder.Services.AddAgentConsole();
         configureServices?.Invoke(builder.Services);

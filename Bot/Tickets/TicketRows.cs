@@ -17,6 +17,9 @@ public sealed class CustomerRow
     public required string Channel { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When name, e-mail address and channel id were erased (retention or the customer's request).</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 }
 
 /// <summary>A support ticket.</summary>
@@ -115,6 +118,9 @@ public sealed class TicketRow
 
     /// <summary>When the customer waiting in vain for an agent was offered an answer by email.</summary>
     public DateTimeOffset? EmailFollowUpOfferedAt { get; set; }
+
+    /// <summary>When the personal fields were erased; the statistics (number, dates, priority, status, rating …) stay.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 
     /// <summary>Optimistic concurrency: a change names the version it read.</summary>
     public required string ETag { get; set; }

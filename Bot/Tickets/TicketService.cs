@@ -214,5 +214,5 @@ public sealed class TicketService(IDbContextFactory<FirstLineDbContext> contexts
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
-    private static string NewETag() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
+    internal static string NewETag() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
 }

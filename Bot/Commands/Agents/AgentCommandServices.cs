@@ -9,7 +9,10 @@ namespace FirstLine.Bot.Commands.Agents;
 /// </summary>
 internal static class AgentCommandServices
 {
-    public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken ct)
+    /// <param name="configuration">the app's configuration</param>
+    /// <param name="ct">cancels the migration</param>
+    /// <param name="addServices">what else a command needs (tickets, privacy …)</param>
+    public static async Task<ServiceProvider> StartAsync(IConfiguration configuration, CancellationToken ct, Action<IServiceCollection>? addServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -18,6 +21,7 @@ internal static class AgentCommandServices
         services.AddSingleton<AgentPasswords>();
         services.AddSingleton<AgentDirectory>();
         services.AddSingleton<ApiKeys>();
+        addServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
         try
         {

@@ -35,8 +35,11 @@ public sealed class DialogRunner
         var activity = turnContext.Activity;
         var conversationId = activity.Conversation?.Id
             ?? throw new ArgumentException("The activity has no conversation id, so its dialogs cannot be stored.", nameof(turnContext));
-        return $"dialogs/{activity.ChannelId}/{conversationId}";
+        return StateKey(activity.ChannelId, conversationId);
     }
+
+    /// <summary>The storage key of the dialog stack of a conversation on a channel.</summary>
+    public static string StateKey(string? channelId, string conversationId) => $"dialogs/{channelId}/{conversationId}";
 
     public async Task<DialogTurnResult> RunAsync(ITurnContext turnContext, DialogSet dialogs, string rootDialogId, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace FirstLine.Bot.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    /// <summary>The retention purge (the <c>Retention</c> section, validated at start) and customers' export and erase requests.</summary>
+    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<CustomerDataRequests>();
+        return services;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using FirstLine.Bot.Email;
+using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Storage;
+using FirstLine.Bot.Tests.DirectLine;
+using FirstLine.Bot.Tickets;
+using FirstLine.Channels.DirectLine;
+using FirstLine.Channels.Email;
+using FirstLine.Channels.Schema;
+using FirstLine.Channels.Turns;
+using FirstLine.Dialogs.Engine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FirstLine.Bot.Tests.Privacy;
+
+/// <summary>
+/// The real host (EF Core on SQLite, the Direct Line server) on a fake clock, and customers who leave data in
+/// every store the way the product does: a chat over real Direct Line with an upload, dialog state, conversation
+/// ownership, a ticket with a note; or an e-mail with its handled-mail record, outbox mail and sent Message-ID.
+/// </summary>
+public sealed class PrivacyHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private PrivacyHost(DirectLineHost host, FakeTimeProvider clock)
+    {
+        Host = host;
+        Clock = clock;
+    }
+
+    public DirectLineHost Host { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+
+    public static async Task<PrivacyHost> StartAsync(IEnumerable<string>? settings = null)
+    {
+        var clock = new FakeTimeProvider(Start);
+        var host = await DirectLineHost.StartAsync(settings, services => services.AddSingleton<TimeProvider>(clock));
+        return new PrivacyHost(host, clock);
+    }
+
+    public T Get<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>Moves the clock to <paramref name="days"/> after <see cref="Start"/>.</summary>
+    public void AdvanceToDay(int days) => Clock.SetUtcNow(Start.AddDays(days));
+
+    public async Task<FirstLineDbContext> DbAsync() => await Get<IDbContextFactory<FirstLineDbContext>>().CreateDbContextAsync();
+
+    /// <summary>
+    /// A customer chats: a message and an upload over Direct Line (the bot answers both), dialog state, the
+    /// conversation queued for an agent, and a ticket for it with an internal note.
+    /// </summary>
+    public async Task<Customer> ChatAsync(string name, string email, string text)
+    {
+        var client = Host.Client;
+        var conversation = await client.NewConversationAsync(Timeout);
+        var id = conversation.ConversationId;
+        var activity = JsonSerializer.Serialize(new { type = "message", text, from = new { id = "x", name, role = "user" }, locale = "de-DE" });
+        using (var posted = await client.PostActivityAsync(id, conversation.Token, activity, Timeout))
+        {
+            posted.EnsureSuccessStatusCode();
+        }
+
+        using (var form = BadInputTests.DirectLineJsUpload(
+            JsonSerializer.Serialize(new { type = "message", text = "Screenshot", from = new { id = "x", name, role = "user" }, locale = "de-DE" }),
+            ("screen.txt", "text/plain", Encoding.UTF8.GetBytes($"{name} screenshot bytes"))))
+        using (var uploaded = await client.SendAsync(HttpMethod.Post, $"{DirectLineClient.Base}/conversations/{id}/upload?userId=x", conversation.Token, form, Timeout))
+        {
+            uploaded.EnsureSuccessStatusCode();
+        }
+
+        await client.WaitForActivitiesAsync(conversation, null, a => a.Count(x => x.Text?.StartsWith("Sie sagten", StringComparison.Ordinal) == true) == 2, Timeout);
+        string userId;
+        await using (var db = await DbAsync())
+        {
+            userId = (await db.DirectLineConversations.SingleAsync(c => c.Id == id)).UserId;
+        }
+
+        await Get<IStorage>().WriteAsync(DialogRunner.StateKey(DirectLineChannel.ChannelId, id), new Dictionary<string, string> { ["name"] = name }, "*");
+        var reference = new ConversationReference
+        {
+            ChannelId = DirectLineChannel.ChannelId,
+            Conversation = new ConversationAccount { Id = id },
+            User = new ChannelAccount { Id = userId, Name = name },
+            Bot = new ChannelAccount { Id = "firstline" },
+            Locale = "de-DE",
+        };
+        var number = await OpenTicketAsync(new NewTicket(DirectLineChannel.ChannelId, id, userId, text, $"{name} schreibt: {text}")
+        {
+            CustomerName = name,
+            CustomerEmail = email,
+            Language = "de",
+            ConversationReferenceJson = BotJson.Serialize(reference),
+        });
+        await Get<ConversationOwnership>().QueueAsync(reference, number, Timeout);
+        return new Customer(name, email, new(DirectLineChannel.ChannelId, id), number);
+    }
+
+    /// <summary>A customer writes an e-mail: the transcript, the handled-mail record, the answer in the outbox, its Message-ID and a ticket.</summary>
+    public async Task<Customer> MailAsync(string name, string email, string text)
+    {
+        var id = $"mail-{Guid.NewGuid():N}";
+        var now = Clock.GetUtcNow();
+        await Get<ITranscriptLogger>().LogActivityAsync(new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = EmailChannel.ChannelId,
+            Conversation = new ConversationAccount { Id = id },
+            From = new ChannelAccount { Id = email, Name = name, Role = RoleTypes.User },
+            Text = text,
+            Timestamp = now,
+        });
+        var number = await OpenTicketAsync(new NewTicket(EmailChannel.ChannelId, id, email, text, text) { CustomerName = name, CustomerEmail = email, Language = "de" });
+        await using var db = await DbAsync();
+        var answerId = $"<answer-{Guid.NewGuid():N}@support.example.test>";
+        db.Set<EmailMessageRow>().Add(new EmailMessageRow { Mailbox = "support@example.test", MessageKey = $"<{Guid.NewGuid():N}@mail.example.test>", ConversationId = id, TicketNumber = number, Sender = email, Subject = text, Outcome = EmailOutcome.Processed, HandledAt = now });
+        db.Set<EmailOutboxRow>().Add(new EmailOutboxRow { Mailbox = "support@example.test", MessageId = answerId, ConversationId = id, Recipient = email, Mime = Encoding.UTF8.GetBytes($"To: {email}\r\n\r\nHallo {name}, zu {text}"), CreatedAt = now, NextAttemptAt = now, SentAt = now });
+        db.Set<EmailSentMessageRow>().Add(new EmailSentMessageRow { MessageId = answerId, Mailbox = "support@example.test", ConversationId = id, TicketNumber = number, Recipient = email, CreatedAt = now });
+        await db.SaveChangesAsync();
+        return new Customer(name, email, new(EmailChannel.ChannelId, id), number);
+    }
+
+    /// <summary>The agent resolves the ticket with a rating and a comment (both audited), then closes it.</summary>
+    public async Task CloseAsync(Customer customer)
+    {
+        var tickets = Get<TicketService>();
+        await tickets.UpdateAsync(customer.Ticket, "agent:1", t =>
+        {
+            t.Status = TicketStatus.Resolved;
+            t.Priority = TicketPriority.P2;
+            t.Category = "hardware";
+            t.Summary = $"{customer.Name} could not print";
+            t.SatisfactionRating = 4;
+            t.SatisfactionComment = $"Danke, {customer.Name}";
+        }, null, Timeout);
+        await tickets.ChangeStatusAsync(customer.Ticket, TicketStatus.Closed, "agent:1", null, Timeout);
+    }
+
+    public async Task<TicketRow> TicketAsync(string number) => (await Get<TicketService>().FindAsync(number, Timeout))!;
+
+    /// <summary>Every value of every row of every table in the database, as text (blobs as UTF-8).</summary>
+    public async Task<string> DumpEveryTableAsync()
+    {
+        await using var db = await DbAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                dump.Append(table).Append(':');
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    dump.Append(Text(reader, i)).Append('|');
+                }
+
+                dump.AppendLine();
+            }
+        }
+
+        return dump.ToString();
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    private async Task<string> OpenTicketAsync(NewTicket request)
+    {
+        var tickets = Get<TicketService>();
+        var ticket = await tickets.CreateAsync(request, "bot", Timeout);
+        await tickets.AddNoteAsync(ticket.Number, "agent:1", $"Rückruf bei {request.CustomerName} vereinbart", Timeout);
+        return ticket.Number;
+    }
+
+    private static string Text(DbDataReader reader, int column) => reader.IsDBNull(column)
+        ? string.Empty
+        : reader.GetValue(column) is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>A customer and where their data went.</summary>
+    public sealed record Customer(string Name, string Email, Bot.Privacy.ConversationKey Conversation, string Ticket);
+}
