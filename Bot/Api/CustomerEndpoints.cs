@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using FirstLine.Bot.Agents.Authentication;
 using FirstLine.Bot.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FirstLine.Bot.Api;
 

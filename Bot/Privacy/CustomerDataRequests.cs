@@ -66,23 +66,28 @@ public sealed partial class CustomerDataRequests(
         }
 
         var now = time.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var subjectData = await FindAsync(db, subject, cancellationToken);
+        var (erasedTickets, counts) = await contexts.InTransactionAsync((db, ct) => EraseInAsync(db, subject, actor, now, ct), cancellationToken);
+        LogErased(subject.ForLog, actor, string.Join(", ", erasedTickets), counts.ToString());
+        return new CustomerErasure(subject.ToString(), erasedTickets, counts);
+    }
+
+    private static async Task<(List<string> Tickets, ErasedCounts Counts)> EraseInAsync(FirstLineDbContext db, DataSubject subject, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, subject, cancellationToken);
         var counts = ErasedCounts.None;
         var erasedTickets = new List<string>();
-        foreach (var ticket in subjectData.Tickets.Where(t => t.ErasedAt == null))
+        foreach (var ticket in found.Tickets.Where(t => t.ErasedAt == null))
         {
             counts += await PersonalDataEraser.AnonymiseTicketAsync(db, ticket, actor, "erased on the customer's request", now, cancellationToken);
             erasedTickets.Add(ticket.Number);
         }
 
-        foreach (var conversation in subjectData.Conversations)
+        foreach (var conversation in found.Conversations)
         {
             counts += await PersonalDataEraser.DeleteConversationAsync(db, conversation, cancellationToken);
         }
 
-        foreach (var address in subjectData.Addresses)
+        foreach (var address in found.Addresses)
         {
             counts += new ErasedCounts
             {
@@ -92,15 +97,13 @@ public sealed partial class CustomerDataRequests(
             };
         }
 
-        foreach (var customer in subjectData.Customers.Where(c => c.ErasedAt == null))
+        foreach (var customer in found.Customers.Where(c => c.ErasedAt == null))
         {
             counts += PersonalDataEraser.AnonymiseCustomer(customer, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        LogErased(subject.ForLog, actor, string.Join(", ", erasedTickets), counts.ToString());
-        return new CustomerErasure(subject.ToString(), erasedTickets, counts);
+        return (erasedTickets, counts);
     }
 
     /// <summary>The customer's records (tracked), tickets with notes, conversations and e-mail addresses.</summary>

@@ -48,38 +48,43 @@ public sealed partial class RetentionPurge(
         var cutoff = now.AddDays(-retention.TicketDays);
         var conversationCutoff = now.AddDays(-retention.ConversationDays);
         var reason = $"retention: resolved or closed and unchanged for more than {retention.TicketDays} days";
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var due = await db.Tickets.AsNoTracking().Where(t => t.ErasedAt == null && Finished.Contains(t.Status) && t.UpdatedAt < cutoff)
-            .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken);
+        List<long> due;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.Tickets.Where(t => t.ErasedAt == null && Finished.Contains(t.Status) && t.UpdatedAt < cutoff)
+                .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken);
+        }
+
         var counts = ErasedCounts.None;
         foreach (var id in due)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-
-            // Checked again inside the transaction: the customer may have written (and reopened it) meanwhile.
-            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id && t.ErasedAt == null && Finished.Contains(t.Status) && t.UpdatedAt < cutoff, cancellationToken);
-            if (ticket is null)
-            {
-                continue;
-            }
-
-            var conversation = new ConversationKey(ticket.Channel, ticket.ConversationId);
-            var erased = await PersonalDataEraser.AnonymiseTicketAsync(db, ticket, Actor, reason, now, cancellationToken);
-            if (await IsIdleAsync(db, conversation, conversationCutoff, cancellationToken))
-            {
-                erased += await PersonalDataEraser.DeleteConversationAsync(db, conversation, cancellationToken);
-            }
-
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                counts += erased;
+                counts += await contexts.InTransactionAsync(
+                    async (db, ct) =>
+                    {
+                        // Checked again inside the transaction: the customer may have written (and reopened it) meanwhile.
+                        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id && t.ErasedAt == null && Finished.Contains(t.Status) && t.UpdatedAt < cutoff, ct);
+                        if (ticket is null)
+                        {
+                            return ErasedCounts.None;
+                        }
+
+                        var conversation = new ConversationKey(ticket.Channel, ticket.ConversationId);
+                        var erased = await PersonalDataEraser.AnonymiseTicketAsync(db, ticket, Actor, reason, now, ct);
+                        if (await IsIdleAsync(db, conversation, conversationCutoff, ct))
+                        {
+                            erased += await PersonalDataEraser.DeleteConversationAsync(db, conversation, ct);
+                        }
+
+                        await db.SaveChangesAsync(ct);
+                        return erased;
+                    },
+                    cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Changed by someone else after the check; the transaction rolls back and the next run looks again.
+                // Changed by someone else after the check; the transaction rolled back and the next run looks again.
                 LogTicketChanged(id);
             }
         }
@@ -95,19 +100,22 @@ public sealed partial class RetentionPurge(
         var counts = ErasedCounts.None;
         foreach (var conversation in await OldConversationsAsync(db, cutoff, cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await IsIdleAsync(db, conversation, cutoff, cancellationToken))
-            {
-                continue;
-            }
+            counts += await contexts.InTransactionAsync(
+                async (tx, ct) =>
+                {
+                    if (!await IsIdleAsync(tx, conversation, cutoff, ct))
+                    {
+                        return ErasedCounts.None;
+                    }
 
-            var erased = await PersonalDataEraser.DeleteConversationAsync(db, conversation, cancellationToken);
-            var tickets = await db.Tickets.Where(t => t.Channel == conversation.Channel && t.ConversationId == conversation.Id && t.ErasedAt == null)
-                .Select(t => t.Id).ToListAsync(cancellationToken);
-            db.TicketAudit.AddRange(tickets.Select(id => new TicketAuditRow { TicketId = id, Actor = Actor, Action = PersonalDataEraser.ConversationPurgedAction, NewValue = reason, At = now }));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            counts += erased;
+                    var erased = await PersonalDataEraser.DeleteConversationAsync(tx, conversation, ct);
+                    var tickets = await tx.Tickets.Where(t => t.Channel == conversation.Channel && t.ConversationId == conversation.Id && t.ErasedAt == null)
+                        .Select(t => t.Id).ToListAsync(ct);
+                    tx.TicketAudit.AddRange(tickets.Select(id => new TicketAuditRow { TicketId = id, Actor = Actor, Action = PersonalDataEraser.ConversationPurgedAction, NewValue = reason, At = now }));
+                    await tx.SaveChangesAsync(ct);
+                    return erased;
+                },
+                cancellationToken);
         }
 
         // Mails that never joined a conversation (unreadable, ignored) keep only their Message-ID.

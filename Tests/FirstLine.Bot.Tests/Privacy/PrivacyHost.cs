@@ -13,7 +13,6 @@ using FirstLine.Channels.Turns;
 using FirstLine.Dialogs.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FirstLine.Bot.Tests.Privacy;
 
@@ -21,35 +20,43 @@ namespace FirstLine.Bot.Tests.Privacy;
 /// The real host (EF Core on SQLite, the Direct Line server) on a fake clock, and customers who leave data in
 /// every store the way the product does: a chat over real Direct Line with an upload, dialog state, conversation
 /// ownership, a ticket with a note; or an e-mail with its handled-mail record, outbox mail and sent Message-ID.
+/// The clock is the host's adjustable one, set back so the story starts <see cref="StoryDays"/> days ago: a
+/// <c>FakeTimeProvider</c> cannot drive a running host across months, since it fires every periodic timer of the
+/// host once per elapsed period (a one-second timer 34 million times for 400 days).
 /// </summary>
 public sealed class PrivacyHost : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>Day 0 of a test's story is this many days before the real time; on day 400 the clock shows the real time again.</summary>
+    public const int StoryDays = 400;
 
-    private PrivacyHost(DirectLineHost host, FakeTimeProvider clock)
+    private int day;
+
+    private PrivacyHost(DirectLineHost host)
     {
         Host = host;
-        Clock = clock;
+        Host.Clock.Advance(TimeSpan.FromDays(-StoryDays));
     }
 
     public DirectLineHost Host { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public AdjustableClock Clock => Host.Clock;
 
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
     public static async Task<PrivacyHost> StartAsync(IEnumerable<string>? settings = null)
     {
-        var clock = new FakeTimeProvider(Start);
-        var host = await DirectLineHost.StartAsync(settings, services => services.AddSingleton<TimeProvider>(clock));
-        return new PrivacyHost(host, clock);
+        return new PrivacyHost(await DirectLineHost.StartAsync(settings));
     }
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
-    /// <summary>Moves the clock to <paramref name="days"/> after <see cref="Start"/>.</summary>
-    public void AdvanceToDay(int days) => Clock.SetUtcNow(Start.AddDays(days));
+    /// <summary>Moves the clock forward to day <paramref name="target"/> of the story.</summary>
+    public void AdvanceToDay(int target)
+    {
+        Clock.Advance(TimeSpan.FromDays(target - day));
+        day = target;
+    }
 
     public async Task<FirstLineDbContext> DbAsync() => await Get<IDbContextFactory<FirstLineDbContext>>().CreateDbContextAsync();
 
