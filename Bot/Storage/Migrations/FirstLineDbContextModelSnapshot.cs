@@ -660,6 +660,9 @@ namespace FirstLine.Bot.Storage.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -795,6 +798,9 @@ namespace FirstLine.Bot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("EmailFollowUpOfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstRespondedAt")

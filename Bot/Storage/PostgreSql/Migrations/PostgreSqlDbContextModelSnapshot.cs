@@ -679,6 +679,9 @@ namespace FirstLine.Bot.Storage.PostgreSql.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Language")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -820,6 +823,9 @@ namespace FirstLine.Bot.Storage.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<long?>("EmailFollowUpOfferedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ErasedAt")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("FirstRespondedAt")
