@@ -1,4 +1,5 @@
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Tickets.FollowUps;
 using FirstLine.Bot.Tickets.Sla;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,10 @@ public static class TicketsServiceCollectionExtensions
         services.AddSingleton<CustomerNotices>();
         services.AddSingleton<CustomerAnsweredMiddleware>();
         services.AddSingleton<CustomerFollowUps>();
+
+        // Once a minute, on one node at a time: a missed minute is simply caught up by the next run.
+        services.AddScheduledJob<SlaWatchJob>(SlaWatchJob.Key, JobSchedule.Every(TimeSpan.FromMinutes(1)), "Warns agents before an SLA target is due and escalates tickets that missed one.");
+        services.AddScheduledJob<FollowUpsJob>(FollowUpsJob.Key, JobSchedule.Every(TimeSpan.FromMinutes(1)), "Reminds and closes quiet Pending tickets, closes Resolved ones, ends idle bot chats, offers email to customers waiting for an agent.");
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Scheduling;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
+using FirstLine.Bot.Tickets.FollowUps;
+using FirstLine.Bot.Tickets.Sla;
 using FirstLine.Channels.Schema;
 using FirstLine.Channels.Turns;
 using FirstLine.Dialogs.Support;
@@ -49,6 +52,12 @@ public sealed class DeskClockHost : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IBot>(provider => provider.GetRequiredService<SupportBot>());
+
+            // The tests run the watch and the follow-ups themselves on the fake clock; the scheduler's own runs would race them.
+            foreach (var job in services.Where(d => d.ImplementationInstance is ScheduledJobDefinition { JobType: var type } && (type == typeof(SlaWatchJob) || type == typeof(FollowUpsJob))).ToList())
+            {
+                services.Remove(job);
+            }
         });
         var desk = new DeskClockHost(host, clock);
         desk.subscription = desk.Get<IAgentNotifier>().Subscribe(e =>
