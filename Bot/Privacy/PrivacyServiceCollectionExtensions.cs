@@ -1,3 +1,4 @@
+using FirstLine.Bot.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace FirstLine.Bot.Privacy;
@@ -10,6 +11,10 @@ public static class PrivacyServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<RetentionPurge>();
+        services.AddScheduledJob<RetentionJob>(
+            RetentionJob.Key,
+            JobSchedule.Cron("0 15 3 * * ?", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")),
+            "Deletes or anonymises transcripts, attachments and personal data older than the Retention settings.");
         services.AddSingleton<CustomerDataRequests>();
         return services;
     }

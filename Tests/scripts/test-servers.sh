@@ -292,6 +292,7 @@ start_postgresql() {
   register_stop postgresql "${run_as[*]} '$bin/pg_ctl' -D '$p/data' -m fast -w stop"
   "$bin/psql" -h 127.0.0.1 -p "$FIRSTLINE_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE firstline LOGIN PASSWORD 'firstline' CREATEDB;" \
+    -c "GRANT pg_signal_backend TO firstline;" \
     -c "CREATE DATABASE firstline OWNER firstline;" >"$p/setup.log" 2>&1 || {
     echo "test.sh: creating the firstline role and database failed:" >&2
     cat "$p/setup.log" >&2

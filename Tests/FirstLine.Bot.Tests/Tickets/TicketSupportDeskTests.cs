@@ -1,6 +1,7 @@
 using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
+using FirstLine.Channels.DirectLine;
 using FirstLine.Channels.Schema;
 using FirstLine.Dialogs.Support.Desk;
 using FirstLine.KnowledgeBase.Language;
@@ -10,13 +11,22 @@ namespace FirstLine.Bot.Tests.Tickets;
 
 public abstract class TicketSupportDeskTests(StorageProvider provider) : IAsyncLifetime
 {
+    private const string ConversationId = "conv-desk";
+
     private DirectLineHost host = null!;
 
     private ISupportDesk Desk => host.Services.GetRequiredService<ISupportDesk>();
 
     private TicketService Tickets => host.Services.GetRequiredService<TicketService>();
 
-    public async Task InitializeAsync() => host = await DirectLineHost.StartAsync(provider: provider);
+    public async Task InitializeAsync()
+    {
+        host = await DirectLineHost.StartAsync(provider: provider);
+
+        // The desk announces a handoff on the customer's channel, so the ticket's conversation must really exist.
+        await host.Services.GetRequiredService<IDirectLineStore>().CreateConversationAsync(
+            new DirectLineConversation(ConversationId, "dl_anna", "Anna Muster", "de", DateTimeOffset.UtcNow, null), CancellationToken.None);
+    }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -65,7 +75,7 @@ public abstract class TicketSupportDeskTests(StorageProvider provider) : IAsyncL
     }
 
     private static TicketRequest Request() => new(
-        new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount("conv-desk") },
+        new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount(ConversationId) },
         new CustomerInfo("directline", "dl_anna", "de", "Anna Muster", null),
         "Drucker druckt nicht",
         "Mein Drucker im 2. Stock druckt nicht mehr.",
