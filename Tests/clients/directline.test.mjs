@@ -324,7 +324,8 @@ describe('DirectLineJS burst', () => {
       assert.equal(new Set(ids).size, BURST, 'every message got its own id');
 
       for (let i = 0; i < BURST; i++) {
-        await activities.waitFor(isBotMessage(`You said: burst ${i}`), `the reply to burst ${i}`, 60_000);
+        // Exact text: 'burst 1' must not be satisfied by the reply to 'burst 10'.
+        await activities.waitFor((a) => isBotMessage('')(a) && a.text === `You said: burst ${i}`, `the reply to burst ${i}`, 60_000);
       }
       const replies = activities.activities.filter((a) => a.from?.role === 'bot' && /You said: burst \d+/.test(a.text ?? ''));
       assert.equal(replies.length, BURST, 'exactly one reply per message');
