@@ -36,7 +36,8 @@ stop_test_servers() {
 # ---------------------------------------------------------------------------------------------------------------
 # Mail: Dovecot (IMAP 127.0.0.1:1143, LMTP 127.0.0.1:2424) and Postfix (SMTP 127.0.0.1:2525 -> LMTP -> Dovecot),
 # each from its own configuration under one temp folder; /etc/dovecot and /etc/postfix are not used or changed.
-# Users (full address = login): support@example.test and kunde@example.test, password "secret".
+# Users: every address @example.test is a mailbox (full address = login, password "secret"), so tests that run at
+# the same time can each use their own; support@example.test and kunde@example.test are the usual pair.
 # Exports FIRSTLINE_TEST_IMAP=127.0.0.1:1143, FIRSTLINE_TEST_SMTP=127.0.0.1:2525 and FIRSTLINE_TEST_MAIL_DIR.
 FIRSTLINE_MAIL_IMAP_PORT=1143
 FIRSTLINE_MAIL_LMTP_PORT=2424
@@ -94,13 +95,12 @@ namespace inbox {
   separator = /
 }
 passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $m/users
+  driver = static
+  args = password=secret
 }
 userdb {
-  driver = passwd-file
-  args = username_format=%u $m/users
-  default_fields = uid=mail gid=mail home=$m/vhome/%u
+  driver = static
+  args = uid=mail gid=mail home=$m/vhome/%u allow_all_users=yes
 }
 service imap-login {
   inet_listener imap {
@@ -121,9 +121,6 @@ protocol lmtp {
   postmaster_address = postmaster@example.test
 }
 CONF
-  printf '%s\n' 'support@example.test:{PLAIN}secret::::::' 'kunde@example.test:{PLAIN}secret::::::' >"$m/users"
-  as_root chgrp dovecot "$m/users"
-  chmod 640 "$m/users"
   if ! as_root dovecot -c "$m/dovecot.conf" >"$m/dovecot-start.log" 2>&1; then
     echo "test.sh: Dovecot did not start:" >&2
     cat "$m/dovecot-start.log" "$m/dovecot.log" >&2 2>/dev/null || true
@@ -174,6 +171,8 @@ smtpd_relay_restrictions = permit_mynetworks reject_unauth_destination
 smtpd_tls_security_level = none
 smtp_tls_security_level = none
 biff = no
+# Room for the 25 MB attachment case (base64 makes it ~34 MB on the wire).
+message_size_limit = 52428800
 CONF
   cat >"$m/postfix/master.cf" <<CONF
 127.0.0.1:$FIRSTLINE_MAIL_SMTP_PORT  inet  n       -      n      -      -       smtpd
