@@ -6,10 +6,10 @@ namespace FirstLine.Bot.Tests.Email;
 /// <summary>Mails as the customer's mail program writes them: new requests and threaded replies.</summary>
 public static partial class CustomerMails
 {
-    public static MimeMessage New(string subject, string text, string from = MailServers.Customer)
+    public static MimeMessage New(string subject, string text, string? from = null)
     {
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress("Klara Kunde", from));
+        message.From.Add(new MailboxAddress("Klara Kunde", from ?? MailServers.Customer));
         message.To.Add(new MailboxAddress("Support", MailServers.Support));
         message.Subject = subject;
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("kunde.example.test");

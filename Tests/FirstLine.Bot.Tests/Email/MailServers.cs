@@ -15,8 +15,12 @@ namespace FirstLine.Bot.Tests.Email;
 public static class MailServers
 {
     public const string Password = "secret";
-    public const string Support = "support@example.test";
-    public const string Customer = "kunde@example.test";
+    // Every @example.test address is a mailbox on the test Dovecot, so each test process gets its own pair: two
+    // test runs at the same time (two worktrees, or a benchmark beside ./test.sh) never empty each other's inboxes.
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
+    public static readonly string Support = $"support-{RunId}@example.test";
+    public static readonly string Customer = $"kunde-{RunId}@example.test";
     public const string ProcessedFolder = "FirstLine/Processed";
     public const string FailedFolder = "FirstLine/Failed";
 
