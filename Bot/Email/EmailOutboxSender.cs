@@ -22,8 +22,8 @@ public sealed partial class EmailOutboxSender(
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
 
-    /// <summary>Sends every due mail of <paramref name="mailbox"/>; returns how many went out.</summary>
-    public async Task<int> SendDueAsync(string mailbox, CancellationToken cancellationToken)
+    /// <summary>Sends every due mail of <paramref name="mailbox"/>; says how many went out and how many failed.</summary>
+    public async Task<OutboxRun> SendDueAsync(string mailbox, CancellationToken cancellationToken)
     {
         var settings = options.Value.Mailboxes.FirstOrDefault(m => string.Equals(m.Address, mailbox, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"No mailbox '{mailbox}' is configured.", nameof(mailbox));
@@ -33,7 +33,7 @@ public sealed partial class EmailOutboxSender(
             .Where(o => o.Mailbox == mailbox && o.SentAt == null && !o.GaveUp && o.NextAttemptAt <= now)
             .OrderBy(o => o.Id)
             .ToListAsync(cancellationToken);
-        var sent = 0;
+        var run = new OutboxRun();
         foreach (var row in due)
         {
             using var mime = new MemoryStream(row.Mime);
@@ -43,7 +43,7 @@ public sealed partial class EmailOutboxSender(
                 await smtp.SendAsync(settings, message, cancellationToken);
                 row.SentAt = time.GetUtcNow();
                 row.LastError = null;
-                sent++;
+                run.Sent++;
                 LogSent(mailbox, row.MessageId, row.Recipient);
             }
             catch (MailboxException exception)
@@ -52,13 +52,15 @@ public sealed partial class EmailOutboxSender(
                 row.LastError = exception.Message.Length <= 2000 ? exception.Message : exception.Message[..2000];
                 row.GaveUp = exception.Permanent || row.Attempts >= MaxAttempts;
                 row.NextAttemptAt = time.GetUtcNow() + Delay(row.Attempts);
+                run.Failed++;
+                run.LastError = row.LastError;
                 LogSendFailed(exception, mailbox, row.MessageId, row.Attempts, row.GaveUp);
             }
 
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return sent;
+        return run;
     }
 
     internal static TimeSpan Delay(int attempts)
@@ -72,4 +74,15 @@ public sealed partial class EmailOutboxSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: sending {MessageId} failed (attempt {Attempts}, gave up: {GaveUp})")]
     private partial void LogSendFailed(Exception exception, string mailbox, string messageId, int attempts, bool gaveUp);
+}
+
+/// <summary>What one pass over the outbox did: mails sent, and sends that failed (kept for a later attempt or given up).</summary>
+public sealed class OutboxRun
+{
+    public int Sent { get; set; }
+
+    public int Failed { get; set; }
+
+    /// <summary>The error of the last failed send, for the job's record.</summary>
+    public string? LastError { get; set; }
 }
