@@ -11,4 +11,12 @@ public sealed class EmailJobOptions
 
     /// <summary>How often the outbox job looks for due mail (1–3600 s); a poll that handled mail also runs it at once.</summary>
     public int OutboxSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Failover drills only (default 0 = off): after a mail's result is committed the poller logs
+    /// "committed … pausing before the move" and waits this long (at most 10 minutes) before moving the mail out of the
+    /// inbox, so a drill (or a test) can kill the node at exactly the moment a crash hurts most and watch another node
+    /// or a restart finish without a duplicate.
+    /// </summary>
+    public TimeSpan PauseBeforeMove { get; set; }
 }

@@ -58,6 +58,9 @@ public static class EmailServiceCollectionExtensions
     {
         services.AddOptions<EmailJobOptions>().Bind(section)
             .Validate(o => o.OutboxSeconds is >= 1 and <= 3600, "Email:OutboxSeconds must be between 1 and 3600.")
+            .Validate(
+                o => o.PauseBeforeMove >= TimeSpan.Zero && o.PauseBeforeMove <= TimeSpan.FromMinutes(10),
+                "Email:PauseBeforeMove must be between 00:00:00 and 00:10:00; it is for failover drills, leave it unset otherwise.")
             .ValidateOnStart();
         services.AddSingleton<MailboxJobs>();
 

@@ -14,6 +14,7 @@ public sealed partial class MailboxPoller(
     MailProcessor processor,
     IProcessedMailStore processed,
     IOptions<EmailOptions> options,
+    IOptions<EmailJobOptions> jobOptions,
     IDbContextFactory<FirstLineDbContext> contexts,
     TimeProvider time,
     ILogger<MailboxPoller> logger)
@@ -60,6 +61,7 @@ public sealed partial class MailboxPoller(
                 disposition = await processor.ProcessAsync(mailbox, listing.Cursor, mail.Uid.Id, raw, cancellationToken);
             }
 
+            await PauseBeforeMoveAsync(address, mail.Uid.Id, cancellationToken);
             await imap.MoveAsync(mail.Uid, disposition, cancellationToken);
             if (disposition == MailDisposition.Failed)
             {
@@ -88,6 +90,17 @@ public sealed partial class MailboxPoller(
         state.LastError = error.Length <= 2000 ? error : error[..2000];
         state.LastErrorAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The failover drill's pause (<see cref="EmailJobOptions.PauseBeforeMove"/>); nothing when it is off.</summary>
+    private async Task PauseBeforeMoveAsync(string mailbox, uint uid, CancellationToken cancellationToken)
+    {
+        var pause = jobOptions.Value.PauseBeforeMove;
+        if (pause > TimeSpan.Zero)
+        {
+            LogPausingBeforeMove(mailbox, uid, pause);
+            await Task.Delay(pause, time, cancellationToken);
+        }
     }
 
     private async Task<MailboxCursor?> LoadCursorAsync(string mailbox, CancellationToken cancellationToken)
@@ -127,6 +140,9 @@ public sealed partial class MailboxPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UIDVALIDITY changed from {Old} to {New}; every mail in the inbox is examined again (de-duplication prevents repeats)")]
     private partial void LogUidValidityChanged(string mailbox, uint old, uint @new);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: mail {Uid} committed, pausing {Pause} before the move (Email:PauseBeforeMove, a failover drill)")]
+    private partial void LogPausingBeforeMove(string mailbox, uint uid, TimeSpan pause);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: {Processed} processed, {Failed} failed, {Moved} moved after an earlier interruption")]
     private partial void LogPolled(string mailbox, int processed, int failed, int moved);

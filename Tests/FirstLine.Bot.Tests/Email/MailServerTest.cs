@@ -27,9 +27,13 @@ public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
         await MailServers.RequireAsync();
         await MailServers.ClearAsync(MailServers.Support);
         await MailServers.ClearAsync(MailServers.Customer);
+        await BeforeHostStartsAsync();
         Log.Attach(output);
         first = host = await EmailHost.StartAsync(Bot, Log, Settings);
     }
+
+    /// <summary>Runs after the mailboxes were emptied and before the host starts (e.g. mail its first poll must find).</summary>
+    protected virtual Task BeforeHostStartsAsync() => Task.CompletedTask;
 
     public virtual async Task DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using FirstLine.Bot.Tests.Support;
 using Xunit.Abstractions;
@@ -15,6 +16,7 @@ public sealed class FirstLineNode : IAsyncDisposable
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly IReadOnlyList<string> settings;
     private readonly TestOutputLoggerProvider log = new();
+    private readonly ConcurrentQueue<string> lines = new();
     private Process? process;
 
     public FirstLineNode(string name, int port, IReadOnlyList<string> settings)
@@ -97,6 +99,26 @@ public sealed class FirstLineNode : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the node has logged a line containing <paramref name="text"/> (since it was created) and returns it.</summary>
+    public async Task<string> WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            if (lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            if (process is null or { HasExited: true } || DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"FirstLine node {Name} did not log '{text}' within {timeout} (running: {process is { HasExited: false }}); its log is in the test output.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Ends the process at once (SIGKILL): no shutdown, no goodbye to open streams, as a crash.</summary>
     public async Task KillAsync()
     {
@@ -159,6 +181,7 @@ public sealed class FirstLineNode : IAsyncDisposable
     {
         if (line is not null)
         {
+            lines.Enqueue(line);
             log.CreateLogger(Name).Log(Microsoft.Extensions.Logging.LogLevel.Information, 0, line, null, (s, _) => s);
         }
     }

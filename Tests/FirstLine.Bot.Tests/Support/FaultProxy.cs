@@ -6,8 +6,8 @@ namespace FirstLine.Bot.Tests.Support;
 /// <summary>
 /// A loopback TCP proxy in front of a real server (Dovecot, Postfix …) that a test breaks on purpose, without touching
 /// the server itself, which other tests share: it can be <see cref="GoDown">down</see> (nothing listens, connections
-/// are refused), <see cref="RefuseConnections">refuse</see> (accepts, then resets at once), or cut the next
-/// connection after the server sent some bytes or a marker (<see cref="CutNextConnection"/>).
+/// are refused), <see cref="RefuseConnections">refuse</see> (accepts, then resets at once), or cut a connection
+/// after the server sent some bytes or just before a marker (<see cref="CutOnce"/>).
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
@@ -17,7 +17,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private TcpListener? listener;
     private bool refusing;
-    private (CutRule Rule, TaskCompletionSource Done)? nextCut;
+    private (CutRule Rule, TaskCompletionSource Done)? armed;
 
     private FaultProxy(IPEndPoint server, int port)
     {
@@ -84,15 +84,17 @@ public sealed class FaultProxy : IAsyncDisposable
     }
 
     /// <summary>
-    /// The next connection is cut (reset both ways) when <paramref name="rule"/> fires on what the server sends; the
-    /// bytes before that point still reach the client. The task completes when the cut happened.
+    /// The first connection (opened from now on) on which <paramref name="rule"/> fires is cut, reset both ways; the
+    /// bytes before that point still reach the client. Later connections are forwarded untouched. The task completes
+    /// when the cut happened.
     /// </summary>
-    public Task CutNextConnection(CutRule rule)
+    public Task CutOnce(CutRule rule)
     {
+        ArgumentNullException.ThrowIfNull(rule);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
         {
-            nextCut = (rule, done);
+            armed = (rule, done);
         }
 
         return done.Task;
@@ -135,8 +137,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 return;
             }
 
-            cut = nextCut;
-            nextCut = null;
+            cut = armed;
         }
 
         var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -158,12 +159,35 @@ public sealed class FaultProxy : IAsyncDisposable
             Forwarded++;
         }
 
-        await link.RunAsync(cut?.Rule, cut?.Done);
+        await link.RunAsync(cut is { } rule ? new Cut(rule.Rule.NewWatch(), () => Fired(rule.Done)) : null);
         lock (gate)
         {
             links.Remove(link);
         }
     }
+
+    /// <summary>Disarms the rule that just fired (unless another was armed meanwhile); false when another link fired it first.</summary>
+    private bool Fired(TaskCompletionSource done)
+    {
+        lock (gate)
+        {
+            if (done.Task.IsCompleted)
+            {
+                return false;
+            }
+
+            if (armed?.Done == done)
+            {
+                armed = null;
+            }
+
+            done.SetResult();
+            return true;
+        }
+    }
+
+    /// <summary>A rule watching one link, and what to do when it fires (false: another link was cut instead).</summary>
+    private sealed record Cut(CutRule.Watch Watch, Func<bool> Fire);
 
     /// <summary>One client connection and its connection to the server.</summary>
     private sealed class Link(Socket client, Socket upstream)
@@ -187,16 +211,16 @@ public sealed class FaultProxy : IAsyncDisposable
             Reset(upstream);
         }
 
-        public async Task RunAsync(CutRule? rule, TaskCompletionSource? cut)
+        public async Task RunAsync(Cut? cut)
         {
-            var up = PumpAsync(client, upstream, null, null);
-            var down = PumpAsync(upstream, client, rule, cut);
+            var up = PumpAsync(client, upstream, null);
+            var down = PumpAsync(upstream, client, cut);
             await Task.WhenAny(up, down);
             Abort();
             await Task.WhenAll(up, down);
         }
 
-        private async Task PumpAsync(Socket from, Socket to, CutRule? rule, TaskCompletionSource? cut)
+        private async Task PumpAsync(Socket from, Socket to, Cut? cut)
         {
             var buffer = new byte[16 * 1024];
             try
@@ -209,12 +233,10 @@ public sealed class FaultProxy : IAsyncDisposable
                         return;
                     }
 
-                    var keep = rule?.CutAt(buffer.AsSpan(0, read));
-                    if (keep is { } forward)
+                    if (cut?.Watch.CutAt(buffer.AsSpan(0, read)) is { } forward && cut.Fire())
                     {
                         await SendAllAsync(to, buffer.AsMemory(0, forward));
                         Abort();
-                        cut!.TrySetResult();
                         return;
                     }
 
