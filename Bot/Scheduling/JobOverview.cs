@@ -29,6 +29,7 @@ public sealed class JobOverview(ISchedulerFactory schedulers, JobStatusStore sta
                 key.Group,
                 detail.Description,
                 ScheduleText(key, triggers),
+                Timings(key, triggers),
                 triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min(),
                 run?.LastStartedAt ?? triggers.Select(t => t.PreviousFireTimeUtc).Where(t => t is not null).Max(),
                 run?.LastOutcome,
@@ -56,6 +57,12 @@ public sealed class JobOverview(ISchedulerFactory schedulers, JobStatusStore sta
         return triggers.Count == 0 ? JobSchedule.OnDemand.Text : string.Join("; ", triggers.Select(Describe));
     }
 
+    /// <summary>The declared trigger's schedule as data; for jobs scheduled at run time, each trigger's; none on demand.</summary>
+    private static IReadOnlyList<JobTiming> Timings(JobKey key, IReadOnlyCollection<ITrigger> triggers) =>
+        triggers.FirstOrDefault(t => t.Key.Equals(JobTriggers.KeyFor(key))) is { } declared
+            ? [JobTiming.From(declared)]
+            : [.. triggers.Select(JobTiming.From)];
+
     private static string Describe(ITrigger trigger) => trigger switch
     {
         ICronTrigger cron => $"cron '{cron.CronExpressionString}' {cron.TimeZone.Id}",
@@ -71,6 +78,7 @@ public sealed record JobInfo(
     string Group,
     string? Description,
     string Schedule,
+    IReadOnlyList<JobTiming> Timings,
     DateTimeOffset? NextRun,
     DateTimeOffset? PreviousRun,
     JobOutcome? LastOutcome,

@@ -26,6 +26,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<JobStatusStore>();
         services.AddSingleton<JobShell>();
         services.AddSingleton<JobOverview>();
+        services.AddSingleton<ManualJobRuns>();
 
         // The store is chosen while the services are described, so the options are read here; the validator above
         // reports bad values at start with the key to fix (the clamps only keep Quartz from refusing them first).

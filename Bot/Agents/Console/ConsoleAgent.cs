@@ -10,6 +10,9 @@ public sealed record ConsoleAgent(string Id, string Name, SupportLevel Level, bo
 {
     public AgentIdentity Identity => new(Id, Name, Level);
 
+    /// <summary>How the agent appears in audit trails and logs.</summary>
+    public string Actor => $"agent:{Id}";
+
     /// <summary>A level-2 agent works on level-2 tickets (and the bot's); level 3 and admins on everything (as <see cref="AgentClaims.MayWorkAt"/>).</summary>
     public bool MayActOn(SupportLevel ticketLevel) => IsAdmin || Level >= ticketLevel;
 

@@ -13,6 +13,9 @@ public static class ConsoleRoutes
     /// <summary>The cookie's LogoutPath (<see cref="Authentication.AgentAuthentication.LogoutPath"/>).</summary>
     public const string SignOut = Authentication.AgentAuthentication.LogoutPath;
 
+    /// <summary>The scheduler's jobs (admins only).</summary>
+    public const string Jobs = "/agent/jobs";
+
     public const string Denied = Authentication.AgentAuthentication.AccessDeniedPath;
 
     public static string Ticket(string number) => $"/agent/tickets/{Uri.EscapeDataString(number)}";

@@ -163,6 +163,40 @@ public sealed record ConsoleTexts
     /// <summary>{0} from, {1} to, {2} the statuses allowed next.</summary>
     public required string TransitionRefused { get; init; }
 
+    public required string Jobs { get; init; }
+
+    public required string Job { get; init; }
+
+    public required string JobDescription { get; init; }
+
+    public required string Schedule { get; init; }
+
+    public required string NextRun { get; init; }
+
+    public required string LastRun { get; init; }
+
+    public required string LastResult { get; init; }
+
+    public required string FailuresInARow { get; init; }
+
+    public required string LastError { get; init; }
+
+    public required string RunNow { get; init; }
+
+    /// <summary>Followed by the job's name after "Run now".</summary>
+    public required string JobStarted { get; init; }
+
+    public required string JobGone { get; init; }
+
+    public required string Reload { get; init; }
+
+    /// <summary>Followed by the desk's time zone.</summary>
+    public required string TimesIn { get; init; }
+
+    public required string NoJobs { get; init; }
+
+    public required string Never { get; init; }
+
     public static ConsoleTexts English { get; } = new()
     {
         Language = "en",
@@ -241,6 +275,22 @@ public sealed record ConsoleTexts
         Denied = "Your account may not open the agent console.",
         SignInDisabled = "This account is disabled. Please ask an administrator.",
         TransitionRefused = "The status cannot change from {0} to {1}. Allowed next: {2}.",
+        Jobs = "Scheduled jobs",
+        Job = "Job",
+        JobDescription = "What it does",
+        Schedule = "Schedule",
+        NextRun = "Next run",
+        LastRun = "Last run",
+        LastResult = "Last result",
+        FailuresInARow = "Failures in a row",
+        LastError = "Last error",
+        RunNow = "Run now",
+        JobStarted = "Started:",
+        JobGone = "This job is no longer in the scheduler.",
+        Reload = "Reload",
+        TimesIn = "Times in",
+        NoJobs = "No jobs are scheduled.",
+        Never = "never",
     };
 
     public static ConsoleTexts German { get; } = English with
@@ -321,6 +371,22 @@ public sealed record ConsoleTexts
         Denied = "Ihr Konto darf die Agenten-Konsole nicht öffnen.",
         SignInDisabled = "Dieses Konto ist deaktiviert. Bitte wenden Sie sich an einen Administrator.",
         TransitionRefused = "Der Status kann nicht von {0} zu {1} wechseln. Erlaubt: {2}.",
+        Jobs = "Geplante Aufgaben",
+        Job = "Aufgabe",
+        JobDescription = "Was sie tut",
+        Schedule = "Zeitplan",
+        NextRun = "Nächster Lauf",
+        LastRun = "Letzter Lauf",
+        LastResult = "Letztes Ergebnis",
+        FailuresInARow = "Fehler in Folge",
+        LastError = "Letzter Fehler",
+        RunNow = "Jetzt ausführen",
+        JobStarted = "Gestartet:",
+        JobGone = "Diese Aufgabe gibt es im Zeitplaner nicht mehr.",
+        Reload = "Aktualisieren",
+        TimesIn = "Zeiten in",
+        NoJobs = "Es sind keine Aufgaben geplant.",
+        Never = "nie",
     };
 
     public static ConsoleTexts For(string? language) => language == "de" ? German : English;
@@ -341,4 +407,8 @@ public sealed record ConsoleTexts
 
     public string FormatTime(DateTimeOffset at) =>
         at.ToLocalTime().ToString(Language == "de" ? "dd.MM.yyyy HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A moment to the second in <paramref name="zone"/> (the desk's): on the jobs page the seconds matter.</summary>
+    public string FormatTime(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(Language == "de" ? "dd.MM.yyyy HH:mm:ss" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

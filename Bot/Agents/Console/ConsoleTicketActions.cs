@@ -39,7 +39,7 @@ public sealed class ConsoleTicketActions(TicketService tickets, AgentConversatio
         await RequireAllowedAsync(agent, number, cancellationToken);
         await tickets.UpdateAsync(
             number,
-            Actor(agent),
+            agent.Actor,
             t =>
             {
                 t.AssigneeId = agent.Id;
@@ -74,10 +74,10 @@ public sealed class ConsoleTicketActions(TicketService tickets, AgentConversatio
 
         if (!string.IsNullOrWhiteSpace(note))
         {
-            await tickets.AddNoteAsync(number, Actor(agent), note, cancellationToken);
+            await tickets.AddNoteAsync(number, agent.Actor, note, cancellationToken);
         }
 
-        await tickets.ChangeStatusAsync(number, TicketStatus.Resolved, Actor(agent), expectedETag: null, cancellationToken);
+        await tickets.ChangeStatusAsync(number, TicketStatus.Resolved, agent.Actor, expectedETag: null, cancellationToken);
         await PublishChangedAsync(number, cancellationToken);
     }
 
@@ -91,22 +91,22 @@ public sealed class ConsoleTicketActions(TicketService tickets, AgentConversatio
             return;
         }
 
-        await tickets.AddNoteAsync(number, Actor(agent), $"Escalated to level 3: {reason}", cancellationToken);
-        await tickets.UpdateAsync(number, Actor(agent), t => { t.Level = SupportLevel.Third; t.AssigneeId = null; }, expectedETag: null, cancellationToken);
+        await tickets.AddNoteAsync(number, agent.Actor, $"Escalated to level 3: {reason}", cancellationToken);
+        await tickets.UpdateAsync(number, agent.Actor, t => { t.Level = SupportLevel.Third; t.AssigneeId = null; }, expectedETag: null, cancellationToken);
         await notifier.PublishAsync(new AgentEvent(AgentEventKind.TicketQueued, number), cancellationToken);
     }
 
     public async Task ChangeStatusAsync(ConsoleAgent agent, string number, TicketStatus status, string? expectedETag, CancellationToken cancellationToken)
     {
         await RequireAllowedAsync(agent, number, cancellationToken);
-        await tickets.ChangeStatusAsync(number, status, Actor(agent), expectedETag, cancellationToken);
+        await tickets.ChangeStatusAsync(number, status, agent.Actor, expectedETag, cancellationToken);
         await PublishChangedAsync(number, cancellationToken);
     }
 
     public async Task ChangePriorityAsync(ConsoleAgent agent, string number, TicketPriority priority, string? expectedETag, CancellationToken cancellationToken)
     {
         await RequireAllowedAsync(agent, number, cancellationToken);
-        await tickets.UpdateAsync(number, Actor(agent), t => t.Priority = priority, expectedETag, cancellationToken);
+        await tickets.UpdateAsync(number, agent.Actor, t => t.Priority = priority, expectedETag, cancellationToken);
         await PublishChangedAsync(number, cancellationToken);
     }
 
@@ -115,7 +115,7 @@ public sealed class ConsoleTicketActions(TicketService tickets, AgentConversatio
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        await tickets.AddNoteAsync(number, Actor(agent), text, cancellationToken);
+        await tickets.AddNoteAsync(number, agent.Actor, text, cancellationToken);
         await PublishChangedAsync(number, cancellationToken);
     }
 
@@ -131,6 +131,4 @@ public sealed class ConsoleTicketActions(TicketService tickets, AgentConversatio
 
     private Task PublishChangedAsync(string number, CancellationToken cancellationToken) =>
         notifier.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, number), cancellationToken);
-
-    private static string Actor(ConsoleAgent agent) => $"agent:{agent.Id}";
 }

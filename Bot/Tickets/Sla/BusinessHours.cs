@@ -13,6 +13,9 @@ public sealed class BusinessHours(IOptions<BusinessHoursOptions> options)
 
     private BusinessHoursOptions Hours => options.Value;
 
+    /// <summary>The desk's time zone: the console shows times in it.</summary>
+    public TimeZoneInfo TimeZone => Zone();
+
     public bool IsOpen(DateTimeOffset at)
     {
         if (!Hours.Enabled)

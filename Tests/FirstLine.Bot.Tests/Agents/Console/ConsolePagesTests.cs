@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using FirstLine.Bot.Agents;
 using FirstLine.Bot.Tickets;
 
 namespace FirstLine.Bot.Tests.Agents.Console;
 
 /// <summary>The console over HTTP: sign-in required, antiforgery on the form posts, lockout messages, language.</summary>
-public sealed partial class ConsolePagesTests : IAsyncLifetime
+public sealed class ConsolePagesTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
     private ConsoleTestHost api = null!;
@@ -72,28 +71,10 @@ public sealed partial class ConsolePagesTests : IAsyncLifetime
         Assert.Contains(">Sign in</h1>", await browser.GetStringAsync("/agent/login"), StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string password)
-    {
-        var login = await browser.GetStringAsync("/agent/login");
-        var token = AntiforgeryField().Match(login).Groups["token"].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the sign-in form carries no antiforgery token");
-        return await browser.PostAsync("/agent/signin", Form(("email", "bernd@example.test"), ("password", password), ("returnUrl", "/agent"), ("__RequestVerificationToken", token)));
-    }
+    private Task<HttpResponseMessage> SignInAsync(HttpClient browser, string password) =>
+        ConsoleBrowser.SignInAsync(browser, "bernd@example.test", password);
 
-    /// <summary>A client that keeps cookies and shows redirects instead of following them, like a browser's network tab.</summary>
-    private HttpClient Browser()
-    {
-#pragma warning disable CA2000 // The client owns and disposes the handler.
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-#pragma warning restore CA2000
-        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(api.Host.BaseUrl) };
-        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
-        return client;
-    }
+    private HttpClient Browser() => ConsoleBrowser.Open(api.Host.BaseUrl);
 
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) => ConsoleBrowser.Form(fields);
 }

@@ -13,7 +13,8 @@ public sealed class ConsoleTestHost : IAsyncDisposable
 
     public DirectLineHost Host { get; }
 
-    public static async Task<ConsoleTestHost> StartAsync() => new(await DirectLineHost.StartAsync());
+    public static async Task<ConsoleTestHost> StartAsync(Action<IServiceCollection>? configureServices = null) =>
+        new(await DirectLineHost.StartAsync(configureServices: configureServices));
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
