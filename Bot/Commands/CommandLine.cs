@@ -17,7 +17,7 @@ public static class CommandLine
     public const int FailureExitCode = 1;
 
     /// <summary>Every command; a new one is one more entry here.</summary>
-    internal static IReadOnlyList<ICommand> Commands { get; } = [new EvalKbCommand(), new EvalLanguageCommand(), new AgentAddCommand(), new ApiKeyCreateCommand(), new ApiKeyRevokeCommand(), new CustomerExportCommand(), new CustomerEraseCommand()];
+    internal static IReadOnlyList<ICommand> Commands { get; } = [new EvalKbCommand(), new EvalLanguageCommand(), new EvalMimeCommand(), new AgentAddCommand(), new ApiKeyCreateCommand(), new ApiKeyRevokeCommand(), new CustomerExportCommand(), new CustomerEraseCommand()];
 
     /// <summary>Runs the command <paramref name="args"/> names on the console.</summary>
     /// <returns>its exit code, or null when the arguments are the web host's</returns>

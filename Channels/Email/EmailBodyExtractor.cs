@@ -10,6 +10,10 @@ namespace FirstLine.Channels.Email;
 /// </summary>
 internal sealed class EmailBodyExtractor(EmailOptions options)
 {
+    // .NET ships only the Unicode and Latin-1 encodings; MimeKit's TNEF reader needs the Windows code pages (1252 …)
+    // in its type initializer, and a type initializer that failed once fails for the life of the process.
+    static EmailBodyExtractor() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     public EmailBody Extract(MimeMessage message)
     {
         var attachments = new List<EmailAttachment>();

@@ -29,6 +29,15 @@ public sealed class EmailReaderTests
     }
 
     [Fact]
+    public async Task An_Outlook_winmail_dat_in_code_page_1252_is_unpacked_into_the_text()
+    {
+        var mail = await new EmailReader(new EmailOptions()).ReadAsync(new MemoryStream(WinmailFixture.Mail("Der Drucker druckt nicht. Grüße, Otto")), Mailbox, CancellationToken.None);
+
+        Assert.Equal("Der Drucker druckt nicht. Grüße, Otto", mail.Activity.Text);
+        Assert.True(mail.ChannelData.FromTnef);
+    }
+
+    [Fact]
     public async Task The_conversation_is_the_thread_so_replies_to_the_same_root_share_it()
     {
         var reply = await ReadAsync(MimeFixtures.OutlookGerman);
