@@ -15,12 +15,7 @@ public sealed class KilledPollerTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private MailboxNodes nodes = null!;
 
-    public async Task InitializeAsync()
-    {
-        nodes = await MailboxNodes.OnSqliteAsync(output);
-        await MailServers.ClearAsync(MailServers.Support);
-        await MailServers.ClearAsync(MailServers.Customer);
-    }
+    public async Task InitializeAsync() => nodes = await MailboxNodes.OnSqliteAsync(output);
 
     public async Task DisposeAsync() => await nodes.DisposeAsync();
 

@@ -10,7 +10,7 @@ namespace FirstLine.Bot.Tests.Scaling;
 
 /// <summary>
 /// FirstLine nodes in processes of their own (the real support bot) that poll the real support mailbox
-/// (<see cref="MailServers"/>) in the background, all on one database — a SQLite folder (one machine restarted) or a
+/// (<see cref="MailServers"/>, emptied first) in the background, all on one database — a SQLite folder (one machine restarted) or a
 /// PostgreSQL database (a cluster) — which the test reads directly to count tickets and answers.
 /// </summary>
 public sealed class MailboxNodes : IAsyncDisposable
@@ -31,14 +31,14 @@ public sealed class MailboxNodes : IAsyncDisposable
     /// <summary>Nodes sharing a SQLite file in a fresh data folder (one after the other, as restarts of one machine).</summary>
     public static async Task<MailboxNodes> OnSqliteAsync(ITestOutputHelper output)
     {
-        await MailServers.RequireAsync();
+        await EmptyMailboxesAsync();
         return new MailboxNodes(output, new TemporaryDirectory("firstline-mail-node"), null);
     }
 
     /// <summary>Nodes sharing a fresh PostgreSQL database, clustered through Quartz's job store.</summary>
     public static async Task<MailboxNodes> OnPostgreSqlAsync(ITestOutputHelper output)
     {
-        await MailServers.RequireAsync();
+        await EmptyMailboxesAsync();
         return new MailboxNodes(output, null, await PostgreSqlTestDatabase.CreateFreshAsync());
     }
 
@@ -88,5 +88,13 @@ public sealed class MailboxNodes : IAsyncDisposable
         }
 
         folder?.Dispose();
+    }
+
+    /// <summary>The support and customer mailboxes, empty (the mail servers must answer).</summary>
+    private static async Task EmptyMailboxesAsync()
+    {
+        await MailServers.RequireAsync();
+        await MailServers.ClearAsync(MailServers.Support);
+        await MailServers.ClearAsync(MailServers.Customer);
     }
 }
