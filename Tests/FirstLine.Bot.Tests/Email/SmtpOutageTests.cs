@@ -9,7 +9,8 @@ namespace FirstLine.Bot.Tests.Email;
 /// <summary>
 /// FirstLine's SMTP server goes away and comes back: FirstLine talks to the real Postfix through a
 /// <see cref="FaultProxy"/> that the test takes down (nothing listens: connections are refused, as with a stopped
-/// Postfix) and brings back. The shared Postfix itself keeps running for the other tests.
+/// Postfix) and brings back, or cuts in the middle of a session. The shared Postfix itself keeps running for the other
+/// tests.
 /// </summary>
 public sealed class SmtpOutageTests(ITestOutputHelper output) : MailServerTest(output)
 {
@@ -76,6 +77,29 @@ public sealed class SmtpOutageTests(ITestOutputHelper output) : MailServerTest(o
         Assert.Equal((0, 0), Counts(await Host.Outbox.SendDueAsync(MailServers.Support, CancellationToken.None)));
         await Task.Delay(1000);
         Assert.Equal(2, (await MailServers.ReadAsync(MailServers.Customer, "INBOX")).Count);
+    }
+
+    [Fact]
+    public async Task An_SMTP_connection_dropped_before_the_server_took_the_mail_is_retried_and_the_answer_arrives_once()
+    {
+        var request = CustomerMails.New("Drucker druckt nicht", "Der Drucker druckt nicht.");
+        await MailServers.SendToSupportAsync(request);
+        await Host.Poller.PollOnceAsync(Host.Mailbox, CancellationToken.None);
+
+        // Postfix has accepted sender and recipient and is about to invite the mail's data: the connection drops.
+        var cut = smtp.CutOnce(CutRule.BeforeServerSends("354 "));
+        Assert.Equal((0, 1), Counts(await Host.Outbox.SendDueAsync(MailServers.Support, CancellationToken.None)));
+
+        Assert.True(cut.IsCompletedSuccessfully, "the proxy did not cut the SMTP session");
+        var waiting = Assert.Single(await Host.RowsAsync<EmailOutboxRow>());
+        Assert.Equal((1, false, null), (waiting.Attempts, waiting.GaveUp, waiting.SentAt));
+        Assert.Contains("Sending through SMTP", waiting.LastError, StringComparison.Ordinal);
+        Host.Host.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal((1, 0), Counts(await Host.Outbox.SendDueAsync(MailServers.Support, CancellationToken.None)));
+        var answer = Assert.Single(await MailServers.WaitForAsync(MailServers.Customer, "INBOX", 1));
+        Assert.Equal(request.MessageId, answer.InReplyTo);
+        await Task.Delay(1000);
+        Assert.Single(await MailServers.ReadAsync(MailServers.Customer, "INBOX"));
     }
 
     private static (int Sent, int Failed) Counts(OutboxRun run) => (run.Sent, run.Failed);
