@@ -46,6 +46,10 @@ public static class EmailServiceCollectionExtensions
         });
         services.AddSingleton<IProcessedMailStore, EfProcessedMailStore>();
         services.AddSingleton<EmailThreadResolver>();
+        services.AddOptions<AutoReplyLimitOptions>().Bind(configuration.GetSection(AutoReplyLimitOptions.SectionName))
+            .Validate(o => o.PerSenderPerHour is >= 1 and <= 1000, "Email:AutoReplyLimit:PerSenderPerHour must be between 1 and 1000 (automatic answers one sender may get per hour).")
+            .ValidateOnStart();
+        services.AddSingleton<AutoReplyLimit>();
         services.AddSingleton<MailProcessor>();
         services.AddSingleton<MailboxPoller>();
         services.AddSingleton<EmailOutboxSender>();

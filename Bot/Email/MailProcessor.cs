@@ -20,6 +20,7 @@ public sealed partial class MailProcessor(
     EmailAdapter adapter,
     IBot bot,
     EmailThreadResolver threads,
+    AutoReplyLimit autoReplyLimit,
     IProcessedMailStore processed,
     TicketService tickets,
     IAgentNotifier agents,
@@ -111,6 +112,12 @@ public sealed partial class MailProcessor(
             return MailDisposition.Processed;
         }
 
+        if (await autoReplyLimit.ReasonToWithholdAsync(mail.SenderAddress, cancellationToken) is { } withheld)
+        {
+            await WithholdAnswerAsync(mailbox, cursor, uid, mail, row, withheld, cancellationToken);
+            return MailDisposition.Processed;
+        }
+
         try
         {
             await adapter.RunTurnAsync(mail.Activity, bot.OnTurnAsync, replies => CommitTurnAsync(mailbox, cursor, uid, mail, row, replies, cancellationToken), cancellationToken);
@@ -176,12 +183,40 @@ public sealed partial class MailProcessor(
         return number;
     }
 
+    /// <summary>
+    /// The sender is over the automatic-answer limit: the mail still goes onto its ticket (opened when the thread has
+    /// none) as a note agents see, with the reason on the audit trail, but no turn runs and nothing is sent.
+    /// </summary>
+    private async Task WithholdAnswerAsync(MailboxOptions mailbox, MailboxCursor cursor, uint uid, IncomingEmail mail, EmailMessageRow row, string reason, CancellationToken cancellationToken)
+    {
+        LogNotAnswered(mailbox.Address!, uid, mail.SenderAddress, reason);
+        var ticket = await FindOrOpenTicketAsync(mail, row.ConversationId!, cancellationToken);
+        await tickets.AddNoteAsync(ticket.Number, Actor, $"Mail from {mail.SenderAddress} not answered automatically ({reason}):\n\n{mail.ChannelData.FullText}", cancellationToken);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.TicketAudit.Add(new TicketAuditRow { TicketId = ticket.Id, Actor = Actor, Action = AutoReplyLimit.AuditAction, NewValue = Truncate(reason, 2000), At = time.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        row.TicketNumber = ticket.Number;
+        row.Outcome = EmailOutcome.Processed;
+        row.Reason = reason;
+        await RecordAsync(mailbox.Address!, cursor, uid, row, null, cancellationToken);
+        await agents.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, ticket.Number), cancellationToken);
+    }
+
     private async Task CommitTurnAsync(MailboxOptions mailbox, MailboxCursor cursor, uint uid, IncomingEmail mail, EmailMessageRow row, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
     {
-        var conversationId = row.ConversationId!;
+        var ticket = await FindOrOpenTicketAsync(mail, row.ConversationId!, cancellationToken);
+        row.TicketNumber = ticket.Number;
+        row.Outcome = EmailOutcome.Processed;
+        var answer = ReplyComposer.Compose(mailbox, EmailReplyContext.For(mail), replies, ticket.Number);
+        await RecordAsync(mailbox.Address!, cursor, uid, row, answer, cancellationToken);
+    }
 
-        // The dialogs may have opened the ticket already; a mail is a request, so it always has one.
-        var ticket = await tickets.FindLatestForConversationAsync(EmailChannel.ChannelId, conversationId, cancellationToken)
+    // The dialogs may have opened the ticket already; a mail is a request, so it always has one.
+    private async Task<TicketRow> FindOrOpenTicketAsync(IncomingEmail mail, string conversationId, CancellationToken cancellationToken) =>
+        await tickets.FindLatestForConversationAsync(EmailChannel.ChannelId, conversationId, cancellationToken)
             ?? await tickets.CreateAsync(
                 new NewTicket(EmailChannel.ChannelId, conversationId, mail.SenderAddress, mail.Subject.Length > 0 ? mail.Subject : Preview(mail.Activity.Text), mail.ChannelData.FullText)
                 {
@@ -192,11 +227,6 @@ public sealed partial class MailProcessor(
                 },
                 Actor,
                 cancellationToken);
-        row.TicketNumber = ticket.Number;
-        row.Outcome = EmailOutcome.Processed;
-        var answer = ReplyComposer.Compose(mailbox, EmailReplyContext.For(mail), replies, ticket.Number);
-        await RecordAsync(mailbox.Address!, cursor, uid, row, answer, cancellationToken);
-    }
 
     private async Task RecordAsync(string mailbox, MailboxCursor cursor, uint uid, EmailMessageRow row, MimeMessage? answer, CancellationToken cancellationToken)
     {
