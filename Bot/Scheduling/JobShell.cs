@@ -12,7 +12,7 @@ public sealed partial class JobShell(JobStatusStore statuses, TimeProvider time,
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = key.ToString(), ["FireInstanceId"] = context.FireInstanceId });
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
-        LogStarted(key, context.Trigger.Key, node);
+        LogStarted(key, context.Trigger.Key, node, context.ScheduledFireTimeUtc);
         JobResult result;
         try
         {
@@ -79,8 +79,9 @@ public sealed partial class JobShell(JobStatusStore statuses, TimeProvider time,
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {Job} started (trigger {Trigger}, node {Node})")]
-    private partial void LogStarted(JobKey job, TriggerKey trigger, string node);
+    // The scheduled fire time names the firing: on a cluster, each one is started by exactly one node.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {Job} started (trigger {Trigger}, node {Node}, fire time {FireTime:O})")]
+    private partial void LogStarted(JobKey job, TriggerKey trigger, string node, DateTimeOffset? fireTime);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} finished in {DurationMs:0} ms: {Result}")]
     private partial void LogFinished(JobKey job, double durationMs, string result);

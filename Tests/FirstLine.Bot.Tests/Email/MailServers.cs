@@ -47,15 +47,19 @@ public static class MailServers
         }
     }
 
-    public static string[] MailboxArguments() =>
+    /// <summary>
+    /// One mailbox (<paramref name="address"/>, default <see cref="Support"/>) on the test servers; polled only when a test
+    /// asks, unless <paramref name="pollInBackground"/>.
+    /// </summary>
+    public static string[] MailboxArguments(string? address = null, bool pollInBackground = false) =>
     [
-        "--Email:PollInBackground=false",
-        $"--Email:Mailboxes:0:Address={Support}",
+        $"--Email:PollInBackground={pollInBackground}",
+        $"--Email:Mailboxes:0:Address={address ?? Support}",
         "--Email:Mailboxes:0:DisplayName=FirstLine Support",
         $"--Email:Mailboxes:0:Imap:Host={Imap.Host}",
         $"--Email:Mailboxes:0:Imap:Port={Imap.Port}",
         "--Email:Mailboxes:0:Imap:Security=None",
-        $"--Email:Mailboxes:0:Imap:User={Support}",
+        $"--Email:Mailboxes:0:Imap:User={address ?? Support}",
         $"--Email:Mailboxes:0:Imap:Password={Password}",
         $"--Email:Mailboxes:0:Smtp:Host={Smtp.Host}",
         $"--Email:Mailboxes:0:Smtp:Port={Smtp.Port}",

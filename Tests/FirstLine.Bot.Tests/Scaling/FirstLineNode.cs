@@ -32,6 +32,9 @@ public sealed class FirstLineNode : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
+    /// <summary>Every line the node's process printed so far (all its runs), for tests that read its log.</summary>
+    public IReadOnlyCollection<string> Output => lines;
+
     /// <summary>The built host next to this test assembly's configuration (Release under ./test.sh).</summary>
     public static string BotAssembly
     {

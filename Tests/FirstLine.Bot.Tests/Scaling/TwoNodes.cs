@@ -8,9 +8,12 @@ namespace FirstLine.Bot.Tests.Scaling;
 /// Two FirstLine nodes in separate processes on two ports, sharing one PostgreSQL database and one Redis, configured
 /// the way the README tells an operator to: the same Direct Line secret, database and <c>Scaling:Redis</c>.
 /// </summary>
-public sealed class TwoNodes : IAsyncLifetime
+public class TwoNodes : IAsyncLifetime
 {
     private PostgreSqlTestDatabase database = null!;
+
+    /// <summary>The shared database, for tests that look at what the nodes wrote.</summary>
+    public PostgreSqlTestDatabase Database => database;
 
     public string Secret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
@@ -31,6 +34,7 @@ public sealed class TwoNodes : IAsyncLifetime
             $"--DirectLine:Secret={Secret}",
             $"--Scaling:Redis={ScalingServers.Redis}",
             $"--Scaling:KeyPrefix={ScalingServers.NewKeyPrefix()}",
+            .. ExtraSettings,
         ];
         A = new FirstLineNode("node-a", FirstLineServer.FindFreePort(), settings);
         B = new FirstLineNode("node-b", FirstLineServer.FindFreePort(), settings);
@@ -40,6 +44,9 @@ public sealed class TwoNodes : IAsyncLifetime
         var created = await B.RunCommandAsync(["apikey", "create", "--name", "two-nodes"], starting.Token);
         ApiKey = created.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
     }
+
+    /// <summary>More configuration both nodes get, for fixtures that tune them.</summary>
+    protected virtual IEnumerable<string> ExtraSettings => [];
 
     /// <summary>Both nodes' logs go to <paramref name="output"/> until disposed.</summary>
     public IDisposable Attach(ITestOutputHelper output) => new Both(A.Attach(output), B.Attach(output));
