@@ -37,9 +37,7 @@ public sealed partial class MailProcessor(
         ArgumentNullException.ThrowIfNull(cursor);
         ArgumentNullException.ThrowIfNull(raw);
         var address = mailbox.Address!;
-        using var buffer = new MemoryStream();
-        await raw.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
+        var buffer = await RawMail.SeekableAsync(raw, cancellationToken);
         IncomingEmail mail;
         try
         {
@@ -47,14 +45,14 @@ public sealed partial class MailProcessor(
         }
         catch (EmailFormatException exception)
         {
-            var key = MessageKey.ForRaw(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var key = MessageKey.ForRaw(buffer);
             if (await processed.FindAsync(address, key, cancellationToken) is { } earlier)
             {
                 return earlier;
             }
 
             LogUnreadable(address, uid, exception.Message);
-            await RecordAsync(address, cursor, uid, new EmailMessageRow { Mailbox = address, MessageKey = key, Outcome = EmailOutcome.Failed, Reason = exception.Message }, null, cancellationToken);
+            await RecordAsync(address, cursor, uid, new EmailMessageRow { Mailbox = address, MessageKey = key, Outcome = EmailOutcome.Failed, Reason = exception.Message }, null, null, cancellationToken);
             return MailDisposition.Failed;
         }
 
@@ -83,7 +81,7 @@ public sealed partial class MailProcessor(
             {
                 row.TicketNumber = await RecordBounceAsync(address, bounce, cancellationToken);
                 row.Reason = $"delivery report: {string.Join("; ", bounce.Failures)}";
-                await RecordAsync(address, cursor, uid, row, null, cancellationToken);
+                await RecordAsync(address, cursor, uid, row, null, null, cancellationToken);
                 return MailDisposition.Processed;
             }
 
@@ -94,7 +92,7 @@ public sealed partial class MailProcessor(
                 await tickets.AddNoteAsync(ticket.Number, Actor, $"Automatic mail from {mail.SenderAddress} not answered ({reason}):\n\n{mail.ChannelData.FullText}", cancellationToken);
             }
 
-            await RecordAsync(address, cursor, uid, row, null, cancellationToken);
+            await RecordAsync(address, cursor, uid, row, null, null, cancellationToken);
             return MailDisposition.Processed;
         }
 
@@ -106,7 +104,7 @@ public sealed partial class MailProcessor(
             row.TicketNumber = number;
             row.Reason = $"reply to ticket {number} of channel {linked.Channel}, added as a note";
             await tickets.AddNoteAsync(number, Actor, $"The customer answered by email ({mail.SenderAddress}):\n\n{mail.ChannelData.FullText}", cancellationToken);
-            await RecordAsync(address, cursor, uid, row, null, cancellationToken);
+            await RecordAsync(address, cursor, uid, row, null, mail, cancellationToken);
             await agents.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, number), cancellationToken);
             LogProcessed(address, uid, mail.SenderAddress, thread.ConversationId, thread.Match, number);
             return MailDisposition.Processed;
@@ -127,7 +125,7 @@ public sealed partial class MailProcessor(
             LogTurnFailed(exception, address, uid, thread.ConversationId);
             row.Outcome = EmailOutcome.Failed;
             row.Reason = $"the bot failed: {exception.Message}";
-            await RecordAsync(address, cursor, uid, row, null, cancellationToken);
+            await RecordAsync(address, cursor, uid, row, null, null, cancellationToken);
             return MailDisposition.Failed;
         }
 
@@ -152,7 +150,7 @@ public sealed partial class MailProcessor(
 
         var reason = string.Create(CultureInfo.InvariantCulture, $"The mail has {mail.Size} bytes, more than Email:MaxMessageBytes.");
         LogUnreadable(address, mail.Uid.Id, reason);
-        await RecordAsync(address, cursor, mail.Uid.Id, new EmailMessageRow { Mailbox = address, MessageKey = key, Outcome = EmailOutcome.Failed, Reason = reason }, null, cancellationToken);
+        await RecordAsync(address, cursor, mail.Uid.Id, new EmailMessageRow { Mailbox = address, MessageKey = key, Outcome = EmailOutcome.Failed, Reason = reason }, null, null, cancellationToken);
         return MailDisposition.Failed;
     }
 
@@ -201,7 +199,7 @@ public sealed partial class MailProcessor(
         row.TicketNumber = ticket.Number;
         row.Outcome = EmailOutcome.Processed;
         row.Reason = reason;
-        await RecordAsync(mailbox.Address!, cursor, uid, row, null, cancellationToken);
+        await RecordAsync(mailbox.Address!, cursor, uid, row, null, mail, cancellationToken);
         await agents.PublishAsync(new AgentEvent(AgentEventKind.TicketChanged, ticket.Number), cancellationToken);
     }
 
@@ -211,7 +209,7 @@ public sealed partial class MailProcessor(
         row.TicketNumber = ticket.Number;
         row.Outcome = EmailOutcome.Processed;
         var answer = ReplyComposer.Compose(mailbox, EmailReplyContext.For(mail), replies, ticket.Number);
-        await RecordAsync(mailbox.Address!, cursor, uid, row, answer, cancellationToken);
+        await RecordAsync(mailbox.Address!, cursor, uid, row, answer, mail, cancellationToken);
     }
 
     // The dialogs may have opened the ticket already; a mail is a request, so it always has one.
@@ -228,7 +226,8 @@ public sealed partial class MailProcessor(
                 Actor,
                 cancellationToken);
 
-    private async Task RecordAsync(string mailbox, MailboxCursor cursor, uint uid, EmailMessageRow row, MimeMessage? answer, CancellationToken cancellationToken)
+    /// <param name="withFiles">a mail whose files go onto the row's ticket in the same transaction</param>
+    private async Task RecordAsync(string mailbox, MailboxCursor cursor, uint uid, EmailMessageRow row, MimeMessage? answer, IncomingEmail? withFiles, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -239,6 +238,11 @@ public sealed partial class MailProcessor(
         if (answer is not null)
         {
             EmailOutboxRows.Add(db, mailbox, row.ConversationId!, row.TicketNumber, answer, now);
+        }
+
+        if (withFiles is not null && row.TicketNumber is { } ticketNumber)
+        {
+            await EmailAttachmentRows.AddAsync(db, ticketNumber, withFiles, Actor, now, cancellationToken);
         }
 
         var state = await db.Set<EmailMailboxStateRow>().FirstOrDefaultAsync(s => s.Mailbox == mailbox, cancellationToken);

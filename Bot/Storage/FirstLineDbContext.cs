@@ -27,6 +27,8 @@ public class FirstLineDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<TicketAuditRow> TicketAudit => Set<TicketAuditRow>();
 
+    public DbSet<TicketAttachmentRow> TicketAttachments => Set<TicketAttachmentRow>();
+
     public DbSet<ConversationOwnerRow> ConversationOwners => Set<ConversationOwnerRow>();
 
     public DbSet<AgentRow> Agents => Set<AgentRow>();

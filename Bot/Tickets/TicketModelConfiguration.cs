@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FirstLine.Bot.Tickets;
 
-/// <summary>How tickets, customers, notes and the audit trail are stored.</summary>
+/// <summary>How tickets, customers, notes, attachments and the audit trail are stored.</summary>
 internal static class TicketModelConfiguration
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -49,6 +49,18 @@ internal static class TicketModelConfiguration
             e.ToTable("TicketNotes");
             e.HasKey(x => x.Id);
             e.Property(x => x.Author).HasMaxLength(256);
+        });
+        modelBuilder.Entity<TicketAttachmentRow>(e =>
+        {
+            e.ToTable("TicketAttachments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(128);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.ContentId).HasMaxLength(256);
+            e.Property(x => x.SourceMessageId).HasMaxLength(300);
+            e.HasIndex(x => x.TicketId);
+            e.HasOne<TicketRow>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TicketAuditRow>(e =>
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MimeKit;
 using MimeKit.Tnef;
 
@@ -16,8 +15,7 @@ internal sealed class EmailBodyExtractor(EmailOptions options)
 
     public EmailBody Extract(MimeMessage message)
     {
-        var attachments = new List<EmailAttachment>();
-        var skipped = new List<SkippedAttachment>();
+        var files = new AttachmentCollector(options.Attachments);
         var text = message.TextBody;
         var html = message.HtmlBody;
         var fromTnef = false;
@@ -26,7 +24,7 @@ internal sealed class EmailBodyExtractor(EmailOptions options)
             switch (entity)
             {
                 case TnefPart tnef:
-                    var unpacked = Unpack(tnef, skipped);
+                    var unpacked = Unpack(tnef, files.Skipped);
                     if (unpacked is null)
                     {
                         break;
@@ -41,14 +39,14 @@ internal sealed class EmailBodyExtractor(EmailOptions options)
 
                     foreach (var part in unpacked.BodyParts.Where(p => p is not TextPart || p.IsAttachment))
                     {
-                        Take(part, attachments, skipped);
+                        files.Take(part);
                     }
 
                     break;
                 case TextPart { IsAttachment: false }:
                     break;
                 default:
-                    Take(entity, attachments, skipped);
+                    files.Take(entity);
                     break;
             }
         }
@@ -58,9 +56,10 @@ internal sealed class EmailBodyExtractor(EmailOptions options)
             text = HtmlText.Convert(html);
         }
 
-        return new EmailBody(text ?? string.Empty, html, fromTnef, attachments, skipped);
+        return new EmailBody(text ?? string.Empty, html, fromTnef, files.Taken, files.Skipped);
     }
 
+    /// <summary>An Outlook winmail.dat as a message of its own: the body and the real files inside.</summary>
     private static MimeMessage? Unpack(TnefPart tnef, List<SkippedAttachment> skipped)
     {
         try
@@ -69,48 +68,8 @@ internal sealed class EmailBodyExtractor(EmailOptions options)
         }
         catch (TnefException exception)
         {
-            skipped.Add(new SkippedAttachment(tnef.FileName ?? "winmail.dat", null, $"winmail.dat could not be unpacked: {exception.Message}"));
+            skipped.Add(new SkippedAttachment(AttachmentName.Sanitize(tnef.FileName) is { Length: > 0 } name ? name : "winmail.dat", null, $"winmail.dat could not be unpacked: {exception.Message}"));
             return null;
         }
     }
-
-    private void Take(MimeEntity entity, List<EmailAttachment> attachments, List<SkippedAttachment> skipped)
-    {
-        var name = NameOf(entity, attachments.Count + skipped.Count + 1);
-        if (attachments.Count >= options.MaxAttachments)
-        {
-            skipped.Add(new SkippedAttachment(name, null, string.Create(CultureInfo.InvariantCulture, $"more than {options.MaxAttachments} attachments")));
-            return;
-        }
-
-        using var content = new MemoryStream();
-        switch (entity)
-        {
-            case MessagePart attached:
-                attached.Message?.WriteTo(content);
-                break;
-            case MimePart part when part.Content is not null:
-                part.Content.DecodeTo(content);
-                break;
-            default:
-                return;
-        }
-
-        if (content.Length > options.MaxAttachmentBytes)
-        {
-            skipped.Add(new SkippedAttachment(name, content.Length, string.Create(CultureInfo.InvariantCulture, $"larger than {options.MaxAttachmentBytes} bytes")));
-            return;
-        }
-
-        var inline = !entity.IsAttachment && entity.ContentDisposition?.Disposition != ContentDisposition.Attachment;
-        attachments.Add(new EmailAttachment(name, entity.ContentType.MimeType, content.ToArray(), inline));
-    }
-
-    private static string NameOf(MimeEntity entity, int position) => entity switch
-    {
-        MimePart { FileName: { Length: > 0 } fileName } => HeaderText.SingleLine(Path.GetFileName(fileName)),
-        MessagePart { Message.Subject: { Length: > 0 } subject } => HeaderText.SingleLine(subject) + ".eml",
-        MessagePart => string.Create(CultureInfo.InvariantCulture, $"message-{position}.eml"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"attachment-{position}"),
-    };
 }

@@ -6,6 +6,12 @@ namespace FirstLine.Channels.Email;
 /// </summary>
 public sealed class EmailChannelData
 {
+    /// <summary>
+    /// How many To and Cc addresses are kept each: enough to see who was involved, while a mail to thousands does not
+    /// carry them into every transcript. Answers go to the sender only, never to these.
+    /// </summary>
+    public const int MaxListedRecipients = 20;
+
     public required string MessageId { get; init; }
 
     public string? InReplyTo { get; init; }
@@ -14,9 +20,14 @@ public sealed class EmailChannelData
 
     public required string Subject { get; init; }
 
+    /// <summary>At most <see cref="MaxListedRecipients"/> of the To addresses (a mail may name thousands).</summary>
     public IReadOnlyList<string> To { get; init; } = [];
 
+    /// <summary>At most <see cref="MaxListedRecipients"/> of the Cc addresses.</summary>
     public IReadOnlyList<string> Cc { get; init; } = [];
+
+    /// <summary>How many addresses To and Cc named in all, also those not listed.</summary>
+    public int RecipientCount { get; init; }
 
     public DateTimeOffset? Date { get; init; }
 

@@ -11,17 +11,30 @@ public sealed class EmailOptions
     /// <summary>A mail larger than this (as stored on the server) goes to the failed folder unread.</summary>
     public long MaxMessageBytes { get; set; } = 40L * 1024 * 1024;
 
-    /// <summary>Attachments beyond this count are not taken over (they stay in the original mail).</summary>
-    public int MaxAttachments { get; set; } = 10;
-
-    /// <summary>An attachment larger than this is not taken over (it stays in the original mail).</summary>
-    public long MaxAttachmentBytes { get; set; } = 10L * 1024 * 1024;
+    /// <summary>How many and how large files of a mail are imported onto its ticket.</summary>
+    public AttachmentLimits Attachments { get; set; } = new();
 
     /// <summary>
     /// A chat customer who gave an email address and has not written for this long has probably left: an agent's
     /// answer then also goes to them by email (the first mailbox sends it).
     /// </summary>
     public TimeSpan ChatAbsentAfter { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>
+/// The <c>Email:Attachments</c> section. A file beyond a limit is not imported: it stays in the original mail on the
+/// server and the ticket says so.
+/// </summary>
+public sealed class AttachmentLimits
+{
+    /// <summary>The largest file imported (decoded size).</summary>
+    public long MaxBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>How many files of one mail are imported at most.</summary>
+    public int MaxCount { get; set; } = 20;
+
+    /// <summary>How many bytes of files one mail may bring in total.</summary>
+    public long MaxTotalBytes { get; set; } = 40L * 1024 * 1024;
 }
 
 /// <summary>One support mailbox: where mail is read (IMAP) and how answers are sent (SMTP).</summary>

@@ -11,15 +11,12 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.MaxAttachments is < 0 or > 100)
+        if (options.MaxMessageBytes <= 0)
         {
-            failures.Add("Email:MaxAttachments must be between 0 and 100.");
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Email:MaxMessageBytes must be positive (got {options.MaxMessageBytes})."));
         }
 
-        if (options.MaxAttachmentBytes <= 0 || options.MaxMessageBytes <= 0)
-        {
-            failures.Add("Email:MaxAttachmentBytes and Email:MaxMessageBytes must be positive.");
-        }
+        CheckAttachments(failures, options.Attachments);
 
         if (options.ChatAbsentAfter < TimeSpan.Zero || options.ChatAbsentAfter > TimeSpan.FromDays(1))
         {
@@ -64,6 +61,23 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckAttachments(List<string> failures, AttachmentLimits limits)
+    {
+        if (limits.MaxCount is < 0 or > 1000)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Email:Attachments:MaxCount must be between 0 and 1000 (got {limits.MaxCount}); 0 imports no files."));
+        }
+
+        if (limits.MaxBytes <= 0 || limits.MaxTotalBytes <= 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Email:Attachments:MaxBytes and MaxTotalBytes must be positive byte counts (got {limits.MaxBytes} and {limits.MaxTotalBytes}), e.g. 26214400 for 25 MB."));
+        }
+        else if (limits.MaxBytes > limits.MaxTotalBytes)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Email:Attachments:MaxBytes ({limits.MaxBytes}) must not exceed Email:Attachments:MaxTotalBytes ({limits.MaxTotalBytes}), or no file that large could ever be imported."));
+        }
     }
 
     private static void CheckServer(List<string> failures, string key, MailServerOptions server)

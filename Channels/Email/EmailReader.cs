@@ -12,37 +12,38 @@ public sealed class EmailReader(EmailOptions options)
 {
     private readonly EmailBodyExtractor bodies = new(options);
 
+    /// <param name="raw">the mail; a seekable stream (as <see cref="ImapMailbox.DownloadAsync"/> gives) is read in place, not copied, and must stay open while the result is used</param>
     public async Task<IncomingEmail> ReadAsync(Stream raw, MailboxOptions mailbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(mailbox);
-        using var buffer = new MemoryStream();
-        await raw.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > options.MaxMessageBytes)
+        var mail = await RawMail.SeekableAsync(raw, cancellationToken).ConfigureAwait(false);
+        if (mail.Length > options.MaxMessageBytes)
         {
-            throw new EmailFormatException(string.Create(CultureInfo.InvariantCulture, $"The mail has {buffer.Length} bytes, more than Email:MaxMessageBytes ({options.MaxMessageBytes})."));
+            throw new EmailFormatException(string.Create(CultureInfo.InvariantCulture, $"The mail has {mail.Length} bytes, more than Email:MaxMessageBytes ({options.MaxMessageBytes})."));
         }
 
-        if (buffer.Length == 0)
+        if (mail.Length == 0)
         {
             throw new EmailFormatException("The mail is empty.");
         }
 
-        buffer.Position = 0;
         MimeMessage message;
         try
         {
-            message = await MimeMessage.LoadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            // persistent: the parts point into the raw mail instead of copying it, so a 25 MB attachment sits in
+            // memory once (as raw mail) until it is decoded.
+            message = await MimeMessage.LoadAsync(mail, persistent: true, cancellationToken).ConfigureAwait(false);
         }
         catch (FormatException exception)
         {
             throw new EmailFormatException($"The mail is not valid MIME: {exception.Message}", exception);
         }
 
-        return Read(message, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), mailbox);
+        return Read(message, mail, mailbox);
     }
 
-    private IncomingEmail Read(MimeMessage message, ReadOnlySpan<byte> raw, MailboxOptions mailbox)
+    private IncomingEmail Read(MimeMessage message, Stream raw, MailboxOptions mailbox)
     {
         var sender = message.From.Mailboxes.FirstOrDefault() ?? message.Sender
             ?? throw new EmailFormatException("The mail has no sender: its From header is missing or holds no address.");
@@ -72,8 +73,9 @@ public sealed class EmailReader(EmailOptions options)
             InReplyTo = message.InReplyTo,
             References = [.. message.References],
             Subject = subject,
-            To = [.. message.To.Mailboxes.Select(m => m.Address)],
-            Cc = [.. message.Cc.Mailboxes.Select(m => m.Address)],
+            To = [.. message.To.Mailboxes.Take(EmailChannelData.MaxListedRecipients).Select(m => m.Address)],
+            Cc = [.. message.Cc.Mailboxes.Take(EmailChannelData.MaxListedRecipients).Select(m => m.Address)],
+            RecipientCount = message.To.Mailboxes.Count() + message.Cc.Mailboxes.Count(),
             Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
             FullText = body.Text,
             Html = body.Html,

@@ -32,9 +32,3 @@ public sealed class IncomingEmail
 
     public EmailChannelData ChannelData => (EmailChannelData)Activity.ChannelData!;
 }
-
-/// <summary>A file that came with a mail (attachment, inline image, or unpacked from winmail.dat).</summary>
-public sealed record EmailAttachment(string Name, string ContentType, byte[] Content, bool Inline);
-
-/// <summary>An attachment that was not taken over, and why.</summary>
-public sealed record SkippedAttachment(string Name, long? Bytes, string Reason);

@@ -11,7 +11,7 @@ public static class MessageKey
 {
     public const int MaxLength = 256;
 
-    public static string For(MimeMessage message, ReadOnlySpan<byte> raw)
+    public static string For(MimeMessage message, Stream raw)
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = message.MessageId?.Trim();
@@ -23,8 +23,19 @@ public static class MessageKey
         return ForRaw(raw);
     }
 
-    /// <summary>The content hash of a raw mail (also the key of mail too broken to have a Message-ID).</summary>
-    public static string ForRaw(ReadOnlySpan<byte> raw) => "sha256:" + Hash(raw);
+    /// <summary>
+    /// The content hash of a raw mail in a seekable stream, read from the start (also the key of mail too broken to
+    /// have a Message-ID); the position is restored.
+    /// </summary>
+    public static string ForRaw(Stream raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var position = raw.Position;
+        raw.Position = 0;
+        var hash = SHA256.HashData(raw);
+        raw.Position = position;
+        return "sha256:" + Convert.ToHexStringLower(hash);
+    }
 
     internal static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

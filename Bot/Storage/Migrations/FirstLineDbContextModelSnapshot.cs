@@ -681,6 +681,58 @@ namespace FirstLine.Bot.Storage.Migrations
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("FirstLine.Bot.Tickets.TicketAttachmentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Inline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceMessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketAttachments", (string)null);
+                });
+
             modelBuilder.Entity("FirstLine.Bot.Tickets.TicketAuditRow", b =>
                 {
                     b.Property<long>("Id")
@@ -914,6 +966,15 @@ namespace FirstLine.Bot.Storage.Migrations
                 });
 
             modelBuilder.Entity("FirstLine.Bot.Agents.TicketReplyRow", b =>
+                {
+                    b.HasOne("FirstLine.Bot.Tickets.TicketRow", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FirstLine.Bot.Tickets.TicketAttachmentRow", b =>
                 {
                     b.HasOne("FirstLine.Bot.Tickets.TicketRow", null)
                         .WithMany()

@@ -43,4 +43,18 @@ public sealed class EmailOptionsValidatorTests
         Assert.Contains(failures, f => f.Contains("differ from Inbox", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Email:Mailboxes:0:PollSeconds", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Attachment_limits_default_to_25_MB_per_file_and_20_files_and_mistakes_name_their_key()
+    {
+        var defaults = new AttachmentLimits();
+        var options = new EmailOptions { Attachments = new AttachmentLimits { MaxCount = -1, MaxBytes = 50, MaxTotalBytes = 10 } };
+
+        var failures = new EmailOptionsValidator().Validate(null, options).Failures?.ToArray() ?? [];
+
+        Assert.Equal((25L * 1024 * 1024, 20), (defaults.MaxBytes, defaults.MaxCount));
+        Assert.Contains(failures, f => f.StartsWith("Email:Attachments:MaxCount must be between 0 and 1000 (got -1)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Email:Attachments:MaxBytes (50) must not exceed Email:Attachments:MaxTotalBytes (10)", StringComparison.Ordinal));
+        Assert.Empty(new EmailOptionsValidator().Validate(null, new EmailOptions()).Failures ?? []);
+    }
 }

@@ -59,7 +59,7 @@ public sealed class EmailReaderTests
     [Fact]
     public async Task The_plain_part_is_preferred_and_attachments_beyond_the_size_limit_are_listed_not_taken()
     {
-        var mail = await ReadAsync(MimeFixtures.MultipartWithAttachment, new EmailOptions { MaxAttachmentBytes = 20 });
+        var mail = await ReadAsync(MimeFixtures.MultipartWithAttachment, new EmailOptions { Attachments = new AttachmentLimits { MaxBytes = 20 } });
 
         Assert.Equal("Siehe Anhang, bitte prüfen.", mail.Activity.Text);
         var file = Assert.Single(mail.Attachments);
@@ -68,16 +68,16 @@ public sealed class EmailReaderTests
         Assert.Equal("log.txt", Assert.Single(mail.Activity.Attachments!).Name);
         var skipped = Assert.Single(mail.ChannelData.SkippedAttachments);
         Assert.Equal("big.bin", skipped.Name);
-        Assert.Contains("larger than 20 bytes", skipped.Reason, StringComparison.Ordinal);
+        Assert.Equal("over the 20 bytes limit", skipped.Reason);
     }
 
     [Fact]
     public async Task Attachments_beyond_the_count_limit_are_listed_not_taken()
     {
-        var mail = await ReadAsync(MimeFixtures.MultipartWithAttachment, new EmailOptions { MaxAttachments = 1 });
+        var mail = await ReadAsync(MimeFixtures.MultipartWithAttachment, new EmailOptions { Attachments = new AttachmentLimits { MaxCount = 1 } });
 
         Assert.Single(mail.Attachments);
-        Assert.Contains("more than 1 attachments", Assert.Single(mail.ChannelData.SkippedAttachments).Reason, StringComparison.Ordinal);
+        Assert.Equal("over the limit of 1 files per mail", Assert.Single(mail.ChannelData.SkippedAttachments).Reason);
     }
 
     [Fact]

@@ -700,6 +700,60 @@ namespace FirstLine.Bot.Storage.PostgreSql.Migrations
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("FirstLine.Bot.Tickets.TicketAttachmentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("Inline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceMessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketAttachments", (string)null);
+                });
+
             modelBuilder.Entity("FirstLine.Bot.Tickets.TicketAuditRow", b =>
                 {
                     b.Property<long>("Id")
@@ -939,6 +993,15 @@ namespace FirstLine.Bot.Storage.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("FirstLine.Bot.Agents.TicketReplyRow", b =>
+                {
+                    b.HasOne("FirstLine.Bot.Tickets.TicketRow", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FirstLine.Bot.Tickets.TicketAttachmentRow", b =>
                 {
                     b.HasOne("FirstLine.Bot.Tickets.TicketRow", null)
                         .WithMany()
