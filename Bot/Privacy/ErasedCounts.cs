@@ -15,6 +15,9 @@ public sealed record ErasedCounts
 
     public int TicketReplies { get; init; }
 
+    /// <summary>Files customers sent for their tickets (e.g. mail attachments), deleted with their bytes.</summary>
+    public int TicketAttachments { get; init; }
+
     /// <summary>Conversations whose content was deleted from every store below.</summary>
     public int Conversations { get; init; }
 
@@ -38,7 +41,7 @@ public sealed record ErasedCounts
     public int SentMessageIds { get; init; }
 
     public int Total =>
-        Customers + Tickets + TicketNotes + TicketReplies + TranscriptActivities + DirectLineConversations + DirectLineActivities
+        Customers + Tickets + TicketNotes + TicketReplies + TicketAttachments + TranscriptActivities + DirectLineConversations + DirectLineActivities
         + Attachments + ConversationStates + ConversationOwners + EmailRecords + OutboxMails + SentMessageIds;
 
     public static ErasedCounts operator +(ErasedCounts left, ErasedCounts right)
@@ -51,6 +54,7 @@ public sealed record ErasedCounts
             Tickets = left.Tickets + right.Tickets,
             TicketNotes = left.TicketNotes + right.TicketNotes,
             TicketReplies = left.TicketReplies + right.TicketReplies,
+            TicketAttachments = left.TicketAttachments + right.TicketAttachments,
             Conversations = left.Conversations + right.Conversations,
             TranscriptActivities = left.TranscriptActivities + right.TranscriptActivities,
             DirectLineConversations = left.DirectLineConversations + right.DirectLineConversations,
@@ -71,7 +75,7 @@ public sealed record ErasedCounts
     {
         (int Count, string Name)[] parts =
         [
-            (Customers, "customers"), (Tickets, "tickets"), (TicketNotes, "notes"), (TicketReplies, "agent replies"),
+            (Customers, "customers"), (Tickets, "tickets"), (TicketNotes, "notes"), (TicketReplies, "agent replies"), (TicketAttachments, "ticket attachments"),
             (Conversations, "conversations"), (TranscriptActivities, "transcript activities"), (DirectLineConversations, "Direct Line conversations"),
             (DirectLineActivities, "Direct Line activities"), (Attachments, "attachments"), (ConversationStates, "conversation states"),
             (ConversationOwners, "conversation owners"), (EmailRecords, "e-mail records"), (OutboxMails, "outbox mails"), (SentMessageIds, "sent Message-IDs"),

@@ -82,7 +82,8 @@ internal static class PersonalDataEraser
                 cancellationToken);
 
     /// <summary>
-    /// Anonymises a tracked ticket: texts and the link to its conversation go, notes and agents' replies are deleted,
+    /// Anonymises a tracked ticket: texts and the link to its conversation go, notes, agents' replies and the
+    /// customer's files are deleted,
     /// personal values leave the audit trail, and the trail records the erasure. Saved by the caller.
     /// </summary>
     public static async Task<ErasedCounts> AnonymiseTicketAsync(FirstLineDbContext db, TicketRow ticket, string actor, string reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -90,6 +91,7 @@ internal static class PersonalDataEraser
         var id = ticket.Id;
         var notes = await db.TicketNotes.Where(n => n.TicketId == id).ExecuteDeleteAsync(cancellationToken);
         var replies = await db.TicketReplies.Where(r => r.TicketId == id).ExecuteDeleteAsync(cancellationToken);
+        var files = await db.TicketAttachments.Where(a => a.TicketId == id).ExecuteDeleteAsync(cancellationToken);
         await db.TicketAudit
             .Where(a => a.TicketId == id && a.Field != null && PersonalTicketFields.Contains(a.Field) && (a.OldValue != null || a.NewValue != null))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.OldValue, (string?)null).SetProperty(a => a.NewValue, (string?)null), cancellationToken);
@@ -107,7 +109,7 @@ internal static class PersonalDataEraser
         ticket.ErasedAt = now;
         ticket.ETag = TicketService.NewETag();
         db.TicketAudit.Add(new TicketAuditRow { TicketId = id, Actor = actor, Action = TicketErasedAction, NewValue = reason, At = now });
-        return new ErasedCounts { Tickets = 1, TicketNotes = notes, TicketReplies = replies, ConversationOwners = owners };
+        return new ErasedCounts { Tickets = 1, TicketNotes = notes, TicketReplies = replies, TicketAttachments = files, ConversationOwners = owners };
     }
 
     /// <summary>Anonymises a tracked customer: name, e-mail address and channel id go; language and dates stay. Saved by the caller.</summary>
