@@ -51,6 +51,7 @@ public static class EmailServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<AutoReplyLimit>();
         services.AddSingleton<MailProcessor>();
+        services.AddSingleton<MailboxPollLock>();
         services.AddSingleton<MailboxPoller>();
         services.AddSingleton<EmailOutboxSender>();
         AddJobs(services, section);

@@ -6,15 +6,16 @@ using Microsoft.Extensions.Options;
 namespace FirstLine.Bot.Email;
 
 /// <summary>
-/// One poll of one mailbox: list the inbox against the stored UIDVALIDITY/high-water mark, move mail that was
-/// handled but not moved (a crash in between), process new mail one by one and move each only after its result is
-/// committed. The Quartz job <see cref="MailboxPollJob"/> calls <see cref="PollOnceAsync"/>.
+/// One poll of one mailbox, never two at once on any node (<see cref="MailboxPollLock"/>): list the inbox against the
+/// stored UIDVALIDITY/high-water mark, move mail that was handled but not moved (a crash in between), process new mail
+/// one by one and move each only after its result is committed. The Quartz job <see cref="MailboxPollJob"/> calls <see cref="PollOnceAsync"/>.
 /// </summary>
 public sealed partial class MailboxPoller(
     MailProcessor processor,
     IProcessedMailStore processed,
     IOptions<EmailOptions> options,
     IOptions<EmailJobOptions> jobOptions,
+    MailboxPollLock pollLock,
     IDbContextFactory<FirstLineDbContext> contexts,
     TimeProvider time,
     ILogger<MailboxPoller> logger)
@@ -23,6 +24,13 @@ public sealed partial class MailboxPoller(
     {
         ArgumentNullException.ThrowIfNull(mailbox);
         var address = mailbox.Address!;
+        await using var exclusive = await pollLock.TryAcquireAsync(address, cancellationToken);
+        if (exclusive is null)
+        {
+            LogPolledElsewhere(address);
+            return new PollResult();
+        }
+
         var stored = await LoadCursorAsync(address, cancellationToken);
         await using var imap = await ImapMailbox.OpenAsync(mailbox, cancellationToken);
         var listing = await imap.ListAsync(stored, cancellationToken);
@@ -140,6 +148,9 @@ public sealed partial class MailboxPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UIDVALIDITY changed from {Old} to {New}; every mail in the inbox is examined again (de-duplication prevents repeats)")]
     private partial void LogUidValidityChanged(string mailbox, uint old, uint @new);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: another node is polling it right now (the scheduler handed the poll out twice); this poll does nothing")]
+    private partial void LogPolledElsewhere(string mailbox);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: mail {Uid} committed, pausing {Pause} before the move (Email:PauseBeforeMove, a failover drill)")]
     private partial void LogPausingBeforeMove(string mailbox, uint uid, TimeSpan pause);

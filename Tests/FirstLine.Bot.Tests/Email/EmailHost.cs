@@ -41,8 +41,8 @@ public sealed class EmailHost : IAsyncDisposable
         where T : notnull => Host.Services.GetRequiredService<T>();
 
     /// <param name="settings">more configuration, e.g. <c>--Email:Mailboxes:0:Smtp:Port=…</c> to go through a proxy</param>
-    public static async Task<EmailHost> StartAsync(ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null) =>
-        Attach(await DirectLineHost.StartAsync([.. MailServers.MailboxArguments(), .. settings ?? []], services => services.AddSingleton<IBot>(bot)), log);
+    public static async Task<EmailHost> StartAsync(ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null, StorageProvider provider = StorageProvider.Sqlite) =>
+        Attach(await DirectLineHost.StartAsync([.. MailServers.MailboxArguments(), .. settings ?? []], services => services.AddSingleton<IBot>(bot), provider), log);
 
     /// <summary>Stops this host and starts another on the same data, as after a process restart.</summary>
     public async Task<EmailHost> RestartAsync(ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null)
@@ -50,6 +50,10 @@ public sealed class EmailHost : IAsyncDisposable
         await Host.StopAsync();
         return Attach(await Host.StartSuccessorAsync([.. MailServers.MailboxArguments(), .. settings ?? []], services => services.AddSingleton<IBot>(bot)), log);
     }
+
+    /// <summary>A second host on the same data beside this running one, as a second node would be (on PostgreSQL).</summary>
+    public async Task<EmailHost> StartBesideAsync(ScriptedBot bot, TestOutputLoggerProvider log, IEnumerable<string>? settings = null) =>
+        Attach(await Host.StartSuccessorAsync([.. MailServers.MailboxArguments(), .. settings ?? []], services => services.AddSingleton<IBot>(bot)), log);
 
     /// <summary>One poll and one outbox run, as the background loop would do them.</summary>
     public async Task<PollResult> PollAndSendAsync()

@@ -1,3 +1,4 @@
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Support;
 using Xunit.Abstractions;
 
@@ -22,6 +23,9 @@ public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Configuration the host of this test class starts with, beyond the support mailbox.</summary>
     protected virtual IEnumerable<string> Settings => [];
 
+    /// <summary>The database the host of this test class runs on.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
+
     public virtual async Task InitializeAsync()
     {
         await MailServers.RequireAsync();
@@ -29,7 +33,7 @@ public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
         await MailServers.ClearAsync(MailServers.Customer);
         await BeforeHostStartsAsync();
         Log.Attach(output);
-        first = host = await EmailHost.StartAsync(Bot, Log, Settings);
+        first = host = await EmailHost.StartAsync(Bot, Log, Settings, Provider);
     }
 
     /// <summary>Runs after the mailboxes were emptied and before the host starts (e.g. mail its first poll must find).</summary>
