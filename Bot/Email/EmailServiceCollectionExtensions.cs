@@ -81,6 +81,12 @@ public static class EmailServiceCollectionExtensions
                 new Dictionary<string, string> { [MailboxJobs.MailboxData] = mailbox.Address! });
         }
 
+        // IDLE speeds up background polling; with polling on demand (tests) nothing may poll on its own.
+        if (jobs.PollInBackground)
+        {
+            services.AddHostedService<MailboxIdleWatcher>();
+        }
+
         services.AddScheduledJob<EmailOutboxJob>(
             MailboxJobs.OutboxKey,
             Every(jobs, jobs.OutboxSeconds),

@@ -54,6 +54,12 @@ public sealed class MailboxOptions
 
     /// <summary>Seconds between two polls of the inbox.</summary>
     public int PollSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Hold an IMAP IDLE connection on the inbox and poll as soon as mail arrives (when the server offers IDLE and
+    /// polling runs in the background); the regular poll stays as the safety net. Default true.
+    /// </summary>
+    public bool Idle { get; set; } = true;
 }
 
 /// <summary>An IMAP or SMTP server and the login for it.</summary>
