@@ -1,18 +1,19 @@
 using System.Net;
 using FirstLine.Bot.Agents;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Agents;
 using FirstLine.Bot.Tickets;
 
 namespace FirstLine.Bot.Tests.Privacy;
 
-public sealed class CustomerApiTests : IAsyncLifetime
+public abstract class CustomerApiTests(StorageProvider provider) : IAsyncLifetime
 {
     private AgentApiHost api = null!;
     private TicketRow ticket = null!;
 
     public async Task InitializeAsync()
     {
-        api = await AgentApiHost.StartAsync();
+        api = await AgentApiHost.StartAsync(provider: provider);
         ticket = await api.CreateTicketAsync(customerName: "Zora Quellmann", description: "Zoras Drucker XQ-7731 brennt");
         await api.Get<TicketService>().UpdateAsync(ticket.Number, "bot", t => t.Customer!.Email = "zora@example.test", null, CancellationToken.None);
     }
@@ -90,3 +91,7 @@ public sealed class CustomerApiTests : IAsyncLifetime
         Assert.True(paths.GetProperty("/api/tickets/{number}/requester").TryGetProperty("delete", out _));
     }
 }
+
+public sealed class CustomerApiOnSqliteTests() : CustomerApiTests(StorageProvider.Sqlite);
+
+public sealed class CustomerApiOnPostgreSqlTests() : CustomerApiTests(StorageProvider.PostgreSql);

@@ -1,17 +1,18 @@
 using System.Text.Json;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Commands;
 using FirstLine.Bot.Tests.Support;
 
 namespace FirstLine.Bot.Tests.Privacy;
 
-public sealed class CustomerCommandTests : IAsyncLifetime
+public abstract class CustomerCommandTests(StorageProvider provider) : IAsyncLifetime
 {
     private PrivacyHost host = null!;
     private PrivacyHost.Customer customer = null!;
 
     public async Task InitializeAsync()
     {
-        host = await PrivacyHost.StartAsync();
+        host = await PrivacyHost.StartAsync(provider: provider);
         customer = await host.ChatAsync("Zora Quellmann", "zora@example.test", "Zoras Drucker XQ-7731 brennt");
     }
 
@@ -81,5 +82,16 @@ public sealed class CustomerCommandTests : IAsyncLifetime
     }
 
     private Task<CommandRun> RunAsync(params string[] args) =>
-        CommandRun.RunAsync(args, new Dictionary<string, string?> { ["Storage:DataDirectory"] = host.Host.DataDirectory });
+        CommandRun.RunAsync(args, new Dictionary<string, string?>(host.Host.Database.Settings.Select(Setting)) { ["Storage:DataDirectory"] = host.Host.DataDirectory });
+
+    /// <summary>A host's <c>--Key=value</c> setting as a configuration entry.</summary>
+    private static KeyValuePair<string, string?> Setting(string setting)
+    {
+        var separator = setting.IndexOf('=', StringComparison.Ordinal);
+        return new(setting[2..separator], setting[(separator + 1)..]);
+    }
 }
+
+public sealed class CustomerCommandOnSqliteTests() : CustomerCommandTests(StorageProvider.Sqlite);
+
+public sealed class CustomerCommandOnPostgreSqlTests() : CustomerCommandTests(StorageProvider.PostgreSql);

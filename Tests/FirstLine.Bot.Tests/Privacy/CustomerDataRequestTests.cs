@@ -1,10 +1,11 @@
 using System.Text.Json;
 using FirstLine.Bot.Privacy;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 
 namespace FirstLine.Bot.Tests.Privacy;
 
-public sealed class CustomerDataRequestTests : IAsyncLifetime
+public abstract class CustomerDataRequestTests(StorageProvider provider) : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -17,7 +18,7 @@ public sealed class CustomerDataRequestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await PrivacyHost.StartAsync();
+        host = await PrivacyHost.StartAsync(provider: provider);
 
         // One person on two channels (same address, another case), and somebody else.
         zoraChat = await host.ChatAsync("Zora Quellmann", "zora.quellmann@example.test", "Zoras Drucker XQ-7731 brennt");
@@ -114,3 +115,7 @@ public sealed class CustomerDataRequestTests : IAsyncLifetime
         Assert.Equal("There is no ticket FL-99999.", byTicket.Message);
     }
 }
+
+public sealed class CustomerDataRequestOnSqliteTests() : CustomerDataRequestTests(StorageProvider.Sqlite);
+
+public sealed class CustomerDataRequestOnPostgreSqlTests() : CustomerDataRequestTests(StorageProvider.PostgreSql);

@@ -43,9 +43,9 @@ public sealed class PrivacyHost : IAsyncDisposable
 
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
-    public static async Task<PrivacyHost> StartAsync(IEnumerable<string>? settings = null)
+    public static async Task<PrivacyHost> StartAsync(IEnumerable<string>? settings = null, StorageProvider provider = StorageProvider.Sqlite)
     {
-        return new PrivacyHost(await DirectLineHost.StartAsync(settings));
+        return new PrivacyHost(await DirectLineHost.StartAsync(settings, provider: provider));
     }
 
     public T Get<T>()
@@ -152,7 +152,10 @@ public sealed class PrivacyHost : IAsyncDisposable
 
     public async Task<TicketRow> TicketAsync(string number) => (await Get<TicketService>().FindAsync(number, Timeout))!;
 
-    /// <summary>Every value of every row of every table in the database, as text (blobs as UTF-8).</summary>
+    /// <summary>
+    /// Every value of every row of every table in the database, as text (blobs as UTF-8), rows sorted; Quartz's own
+    /// tables (no personal data, and a clustered node rewrites its check-in row every few seconds) left out.
+    /// </summary>
     public async Task<string> DumpEveryTableAsync()
     {
         await using var db = await DbAsync();
@@ -161,15 +164,20 @@ public sealed class PrivacyHost : IAsyncDisposable
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = Host.Database.Provider == StorageProvider.PostgreSql
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table'";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                tables.Add(reader.GetString(0));
+                if (!reader.GetString(0).StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase))
+                {
+                    tables.Add(reader.GetString(0));
+                }
             }
         }
 
-        var dump = new StringBuilder();
+        var rows = new List<string>();
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
@@ -177,17 +185,19 @@ public sealed class PrivacyHost : IAsyncDisposable
             await using var reader = await select.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                dump.Append(table).Append(':');
+                var row = new StringBuilder().Append(table).Append(':');
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    dump.Append(Text(reader, i)).Append('|');
+                    row.Append(Text(reader, i)).Append('|');
                 }
 
-                dump.AppendLine();
+                rows.Add(row.ToString());
             }
         }
 
-        return dump.ToString();
+        // PostgreSQL returns rows in no promised order; sorted, two dumps of the same data are equal.
+        rows.Sort(StringComparer.Ordinal);
+        return string.Join('\n', rows);
     }
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();

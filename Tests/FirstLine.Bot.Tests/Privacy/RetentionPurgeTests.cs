@@ -1,5 +1,6 @@
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Privacy;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using FirstLine.Dialogs.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace FirstLine.Bot.Tests.Privacy;
 
 /// <summary>Retention with the defaults (uploads 30 days, conversations 90 days, tickets and customers 365 days) on a clock moved through 400 days.</summary>
-public sealed class RetentionPurgeTests : IAsyncLifetime
+public abstract class RetentionPurgeTests(StorageProvider provider) : IAsyncLifetime
 {
     private PrivacyHost host = null!;
 
-    public async Task InitializeAsync() => host = await PrivacyHost.StartAsync();
+    public async Task InitializeAsync() => host = await PrivacyHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -110,7 +111,7 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
     [Fact]
     public async Task With_retention_disabled_nothing_is_purged()
     {
-        await using var disabled = await PrivacyHost.StartAsync(["--Retention:Enabled=false"]);
+        await using var disabled = await PrivacyHost.StartAsync(["--Retention:Enabled=false"], provider);
         var old = await disabled.ChatAsync("Alma Altmann", "alma@example.test", "Drucker Alma brennt");
         await disabled.CloseAsync(old);
         disabled.AdvanceToDay(1000);
@@ -128,7 +129,7 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
     [InlineData("--Retention:ConversationDays=400", "Retention:ConversationDays (400) must not be longer than Retention:TicketDays (365)")]
     public async Task Unusable_retention_settings_stop_the_start_with_a_message_that_says_what_to_fix(string setting, string message)
     {
-        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => PrivacyHost.StartAsync([setting]));
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => PrivacyHost.StartAsync([setting], provider));
 
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
     }
@@ -193,3 +194,7 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
         Assert.Contains("365 days", erased.NewValue, StringComparison.Ordinal);
     }
 }
+
+public sealed class RetentionPurgeOnSqliteTests() : RetentionPurgeTests(StorageProvider.Sqlite);
+
+public sealed class RetentionPurgeOnPostgreSqlTests() : RetentionPurgeTests(StorageProvider.PostgreSql);
