@@ -15,15 +15,19 @@ public sealed partial class ClusteredSchedulerTests(TwoSchedulingNodes nodes, IT
 {
     private const string Outbox = "email.outbox";
 
+    /// <remarks>
+    /// Quartz's clustered store does not spread one job's firings evenly: whichever node asks first acquires the next
+    /// trigger, and the node that just fired often asks first again. So "both nodes work" is asserted over all jobs.
+    /// </remarks>
     [Fact]
     public async Task Each_firing_of_a_job_runs_on_exactly_one_of_two_nodes_and_both_nodes_take_firings()
     {
         using var logs = nodes.Attach(output);
 
         await Eventually.MatchesAsync(
-            () => Task.FromResult(Firings()),
-            f => f.Count >= 20 && f.Select(x => x.Node).Distinct().Count() == 2,
-            "20 firings of the outbox job, some on each node",
+            () => Task.FromResult(AllFirings()),
+            f => f.Count(x => x.Job == Outbox) >= 20 && f.Select(x => x.Node).Distinct().Count() == 2,
+            "20 firings of the outbox job, and firings of some job on each node",
             TimeSpan.FromSeconds(60));
 
         AssertEachFiringOnce(AllFirings());
