@@ -1,5 +1,6 @@
 using FirstLine.Bot.Handoff;
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
 using FirstLine.Bot.Tickets.FollowUps;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace FirstLine.Bot.Tests.Tickets;
 
 /// <summary>
-/// The real FirstLine host (SQLite, the real ticket desk) on a fake clock that only moves when a test moves it,
+/// The real FirstLine host (a fresh SQLite or PostgreSQL database, the real ticket desk) on a fake clock that only moves when a test moves it,
 /// with the real support bot answering over Direct Line, and every agent event kept for the test to look at.
 /// </summary>
 public sealed class DeskClockHost : IAsyncDisposable
@@ -44,8 +45,8 @@ public sealed class DeskClockHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts at <paramref name="now"/>; <paramref name="settings"/> are extra <c>--Key=value</c> arguments.</summary>
-    public static async Task<DeskClockHost> StartAsync(DateTimeOffset now, params string[] settings)
+    /// <summary>Starts at <paramref name="now"/> on <paramref name="provider"/>; <paramref name="settings"/> are extra <c>--Key=value</c> arguments.</summary>
+    public static async Task<DeskClockHost> StartAsync(StorageProvider provider, DateTimeOffset now, params string[] settings)
     {
         var clock = new FakeTimeProvider(now);
         var host = await DirectLineHost.StartAsync(settings, services =>
@@ -58,7 +59,7 @@ public sealed class DeskClockHost : IAsyncDisposable
             {
                 services.Remove(job);
             }
-        });
+        }, provider);
         var desk = new DeskClockHost(host, clock);
         desk.subscription = desk.Get<IAgentNotifier>().Subscribe(e =>
         {

@@ -1,4 +1,5 @@
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
 using FirstLine.Bot.Tickets.FollowUps;
@@ -10,14 +11,14 @@ namespace FirstLine.Bot.Tests.Tickets;
 /// The follow-ups on a fake clock, through the real ticket desk, with the messages read the way a Direct Line client
 /// reads them. Once the clock has moved past the 30-minute token lifetime the website backend's secret reads them.
 /// </summary>
-public sealed class FollowUpTests
+public abstract class FollowUpTests(StorageProvider provider)
 {
     private static readonly DateTimeOffset Monday = new(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(1));
 
     [Fact]
     public async Task A_quiet_Pending_customer_is_reminded_after_three_days_and_the_ticket_closed_with_a_notice_four_days_later()
     {
-        await using var desk = await DeskClockHost.StartAsync(Monday);
+        await using var desk = await DeskClockHost.StartAsync(provider, Monday);
         var conversation = await desk.Host.Client.NewConversationAsync(CancellationToken.None);
         var ticket = await desk.HandedOverTicketAsync(conversation.ConversationId, TicketPriority.P3);
         await desk.Tickets.ChangeStatusAsync(ticket.Number, TicketStatus.Pending, "agent:anna", null, CancellationToken.None);
@@ -45,7 +46,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task A_Pending_customer_who_answers_reopens_the_clock_and_gets_no_reminder()
     {
-        await using var desk = await DeskClockHost.StartAsync(Monday);
+        await using var desk = await DeskClockHost.StartAsync(provider, Monday);
         var conversation = await desk.Host.Client.NewConversationAsync(CancellationToken.None);
         var ticket = await desk.HandedOverTicketAsync(conversation.ConversationId, TicketPriority.P3);
         await desk.Tickets.ChangeStatusAsync(ticket.Number, TicketStatus.Pending, "agent:anna", null, CancellationToken.None);
@@ -63,7 +64,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task A_Resolved_ticket_closes_seven_days_after_resolution()
     {
-        await using var desk = await DeskClockHost.StartAsync(Monday);
+        await using var desk = await DeskClockHost.StartAsync(provider, Monday);
         var ticket = await desk.HandedOverTicketAsync("conv-resolved", TicketPriority.P3);
         await desk.Tickets.ChangeStatusAsync(ticket.Number, TicketStatus.Resolved, "agent:anna", null, CancellationToken.None);
         var followUps = desk.Get<CustomerFollowUps>();
@@ -80,7 +81,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task A_chat_customer_silent_in_a_bot_dialog_for_30_minutes_is_said_goodbye_in_German_and_starts_afresh()
     {
-        await using var desk = await DeskClockHost.StartAsync(Monday);
+        await using var desk = await DeskClockHost.StartAsync(provider, Monday);
         var client = desk.Host.Client;
         var conversation = await client.NewConversationAsync(CancellationToken.None);
         using (var posted = await client.PostActivityAsync(
@@ -110,7 +111,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task A_customer_waiting_15_minutes_for_an_agent_in_vain_is_offered_an_answer_by_email_and_the_ticket_stays_in_the_queue()
     {
-        await using var desk = await DeskClockHost.StartAsync(Monday);
+        await using var desk = await DeskClockHost.StartAsync(provider, Monday);
         var conversation = await desk.Host.Client.NewConversationAsync(CancellationToken.None);
         var ticket = await desk.HandedOverTicketAsync(conversation.ConversationId, TicketPriority.P3, language: "en");
         await desk.Get<ConversationOwnership>().QueueAsync(BotJson.Deserialize<ConversationReference>(ticket.ConversationReferenceJson!)!, ticket.Number, CancellationToken.None);
@@ -139,3 +140,7 @@ public sealed class FollowUpTests
         return page.Activities.First(x => x.Text?.Contains(text, StringComparison.Ordinal) == true);
     }
 }
+
+public sealed class FollowUpOnSqliteTests() : FollowUpTests(StorageProvider.Sqlite);
+
+public sealed class FollowUpOnPostgreSqlTests() : FollowUpTests(StorageProvider.PostgreSql);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FirstLine.Bot.Tests.Tickets;
 
-public sealed class SlaClockTests
+public abstract class SlaClockTests(StorageProvider provider)
 {
     private static readonly TimeSpan Cet = TimeSpan.FromHours(1);
 
@@ -19,7 +19,7 @@ public sealed class SlaClockTests
     [Fact]
     public async Task A_P1_ticket_opened_Friday_17_55_in_Berlin_with_its_4_hour_target_is_due_Monday_11_55()
     {
-        await using var desk = await DeskClockHost.StartAsync(new DateTimeOffset(2026, 12, 4, 17, 55, 0, Cet), OfficeHours);
+        await using var desk = await DeskClockHost.StartAsync(provider, new DateTimeOffset(2026, 12, 4, 17, 55, 0, Cet), OfficeHours);
 
         var ticket = await desk.HandedOverTicketAsync("conv-friday", TicketPriority.P1);
 
@@ -31,7 +31,7 @@ public sealed class SlaClockTests
     [Fact]
     public async Task A_holiday_on_Monday_moves_the_Friday_evening_ticket_to_Tuesday_11_55()
     {
-        await using var desk = await DeskClockHost.StartAsync(new DateTimeOffset(2026, 12, 4, 17, 55, 0, Cet), [.. OfficeHours, "--Agents:BusinessHours:Holidays:0=2026-12-07"]);
+        await using var desk = await DeskClockHost.StartAsync(provider, new DateTimeOffset(2026, 12, 4, 17, 55, 0, Cet), [.. OfficeHours, "--Agents:BusinessHours:Holidays:0=2026-12-07"]);
 
         var ticket = await desk.HandedOverTicketAsync("conv-holiday", TicketPriority.P1);
 
@@ -45,7 +45,7 @@ public sealed class SlaClockTests
     public async Task Without_business_hours_every_hour_counts()
     {
         var friday = new DateTimeOffset(2026, 12, 4, 17, 55, 0, Cet);
-        await using var desk = await DeskClockHost.StartAsync(friday);
+        await using var desk = await DeskClockHost.StartAsync(provider, friday);
 
         var ticket = await desk.HandedOverTicketAsync("conv-always", TicketPriority.P1);
 
@@ -56,7 +56,7 @@ public sealed class SlaClockTests
     public async Task While_a_ticket_is_Pending_its_clocks_stand_still_and_its_due_times_move_out_by_the_business_time_paused()
     {
         var monday = new DateTimeOffset(2026, 12, 7, 9, 0, 0, Cet);
-        await using var desk = await DeskClockHost.StartAsync(monday, OfficeHours);
+        await using var desk = await DeskClockHost.StartAsync(provider, monday, OfficeHours);
         var ticket = await desk.HandedOverTicketAsync("conv-pending", TicketPriority.P2);
         Assert.Equal(monday.AddHours(8), ticket.ResolutionDueAt);
 
@@ -81,7 +81,7 @@ public sealed class SlaClockTests
     public async Task A_reopened_ticket_restarts_its_clocks()
     {
         var start = new DateTimeOffset(2026, 12, 7, 9, 0, 0, Cet);
-        await using var desk = await DeskClockHost.StartAsync(start);
+        await using var desk = await DeskClockHost.StartAsync(provider, start);
         var ticket = await desk.HandedOverTicketAsync("conv-reopen", TicketPriority.P2);
         desk.Clock.Advance(TimeSpan.FromHours(2));
         await desk.Get<SlaWatch>().RunAsync(CancellationToken.None);
@@ -105,7 +105,7 @@ public sealed class SlaClockTests
     public async Task An_SLA_warning_comes_at_80_percent_and_a_breach_raises_the_level_and_tells_supervisors_once()
     {
         var start = new DateTimeOffset(2026, 12, 7, 9, 0, 0, Cet);
-        await using var desk = await DeskClockHost.StartAsync(start, [.. MailServers.MailboxArguments(), "--Tickets:SlaWatch:SupervisorEmail=lead@example.test"]);
+        await using var desk = await DeskClockHost.StartAsync(provider, start, [.. MailServers.MailboxArguments(), "--Tickets:SlaWatch:SupervisorEmail=lead@example.test"]);
         var watch = desk.Get<SlaWatch>();
         var ticket = await desk.HandedOverTicketAsync("conv-breach", TicketPriority.P1);
         await desk.Tickets.UpdateAsync(ticket.Number, "agent:anna", t => t.AssigneeId = "7", null, CancellationToken.None);
@@ -142,7 +142,7 @@ public sealed class SlaClockTests
     public async Task Re_queueing_on_a_breach_keeps_the_level_and_gives_the_live_chat_back_to_the_queue()
     {
         var start = new DateTimeOffset(2026, 12, 7, 9, 0, 0, Cet);
-        await using var desk = await DeskClockHost.StartAsync(start, "--Tickets:SlaWatch:OnBreach=Requeue");
+        await using var desk = await DeskClockHost.StartAsync(provider, start, "--Tickets:SlaWatch:OnBreach=Requeue");
         var ticket = await desk.HandedOverTicketAsync("conv-requeue", TicketPriority.P2);
         var ownership = desk.Get<ConversationOwnership>();
         await ownership.QueueAsync(BotJson.Deserialize<ConversationReference>(ticket.ConversationReferenceJson!)!, ticket.Number, CancellationToken.None);
@@ -156,3 +156,7 @@ public sealed class SlaClockTests
         Assert.Equal(ConversationOwner.Queue, (await ownership.FindByTicketAsync(ticket.Number, CancellationToken.None))!.Owner);
     }
 }
+
+public sealed class SlaClockOnSqliteTests() : SlaClockTests(StorageProvider.Sqlite);
+
+public sealed class SlaClockOnPostgreSqlTests() : SlaClockTests(StorageProvider.PostgreSql);
