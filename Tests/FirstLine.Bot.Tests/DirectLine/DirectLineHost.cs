@@ -6,6 +6,8 @@ using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Support;
 using FirstLine.Channels.Turns;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -110,6 +112,19 @@ public sealed class DirectLineHost : IAsyncDisposable
         }
 
         ownedData?.Dispose();
+    }
+
+    /// <summary>
+    /// Reads this host's database with no host running (e.g. between a stop and a restart), through the product's own
+    /// storage registration, so it is the same SQLite file or PostgreSQL database whichever provider the test runs on.
+    /// </summary>
+    public async Task<T> ReadDatabaseAsync<T>(Func<FirstLineDbContext, Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var configuration = new ConfigurationBuilder().AddCommandLine([$"--Storage:DataDirectory={DataDirectory}", .. Database.Settings]).Build();
+        await using var storage = new ServiceCollection().AddLogging().AddFirstLineStorage(configuration).BuildServiceProvider();
+        await using var db = await storage.GetRequiredService<IDbContextFactory<FirstLineDbContext>>().CreateDbContextAsync();
+        return await read(db);
     }
 
     /// <summary>A WebSocket client for <paramref name="streamUrl"/>, connected.</summary>

@@ -1,5 +1,6 @@
 using FirstLine.Bot.Privacy;
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tests.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,12 +9,12 @@ using Quartz;
 namespace FirstLine.Bot.Tests.Privacy;
 
 /// <summary>The retention purge runs in the product: a nightly job on the real scheduler, recorded like every job.</summary>
-public sealed class RetentionJobTests
+public abstract class RetentionJobTests(StorageProvider provider)
 {
     [Fact]
     public async Task The_retention_purge_is_a_nightly_job_whose_runs_are_recorded()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         Assert.Contains(host.Services.GetServices<ScheduledJobDefinition>(), d => d.Key.Equals(RetentionJob.Key) && d.JobType == typeof(RetentionJob));
 
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -27,3 +28,7 @@ public sealed class RetentionJobTests
         Assert.Equal((JobOutcome.Succeeded, 0), (status!.LastOutcome, status.ConsecutiveFailures));
     }
 }
+
+public sealed class RetentionJobOnSqliteTests() : RetentionJobTests(StorageProvider.Sqlite);
+
+public sealed class RetentionJobOnPostgreSqlTests() : RetentionJobTests(StorageProvider.PostgreSql);

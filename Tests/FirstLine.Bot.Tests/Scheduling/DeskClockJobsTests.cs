@@ -1,4 +1,5 @@
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets.FollowUps;
 using FirstLine.Bot.Tickets.Sla;
@@ -7,12 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FirstLine.Bot.Tests.Scheduling;
 
 /// <summary>The SLA watch and the follow-ups run in the product: on the real scheduler, recorded like every job.</summary>
-public sealed class DeskClockJobsTests
+public abstract class DeskClockJobsTests(StorageProvider provider)
 {
     [Fact]
     public async Task The_SLA_watch_and_the_follow_ups_run_on_the_scheduler_every_minute_and_their_runs_are_recorded()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
         var definitions = host.Services.GetServices<ScheduledJobDefinition>().ToList();
         Assert.Contains(definitions, d => d.Key.Equals(SlaWatchJob.Key) && d.JobType == typeof(SlaWatchJob));
         Assert.Contains(definitions, d => d.Key.Equals(FollowUpsJob.Key) && d.JobType == typeof(FollowUpsJob));
@@ -29,3 +30,7 @@ public sealed class DeskClockJobsTests
         }
     }
 }
+
+public sealed class DeskClockJobsOnSqliteTests() : DeskClockJobsTests(StorageProvider.Sqlite);
+
+public sealed class DeskClockJobsOnPostgreSqlTests() : DeskClockJobsTests(StorageProvider.PostgreSql);

@@ -1,4 +1,5 @@
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,14 +8,14 @@ using Quartz;
 namespace FirstLine.Bot.Tests.Scheduling;
 
 /// <summary>What the job shell does with a job that throws, on the real scheduler.</summary>
-public sealed class JobFailureTests
+public abstract class JobFailureTests(StorageProvider provider)
 {
     private static readonly JobKey Failing = new("always-throws", "tests");
 
     [Fact]
     public async Task A_job_that_throws_is_recorded_with_its_error_and_its_next_run_still_happens()
     {
-        await using var host = await DirectLineHost.StartAsync(configureServices: services =>
+        await using var host = await DirectLineHost.StartAsync(provider: provider, configureServices: services =>
             services.AddScheduledJob<ThrowingJob>(Failing, JobSchedule.Every(TimeSpan.FromSeconds(1)), "Throws every second."));
 
         var status = await Eventually.MatchesAsync(
@@ -29,3 +30,7 @@ public sealed class JobFailureTests
         Assert.Contains(host.Log.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("Job tests.always-throws failed", StringComparison.Ordinal) && e.Exception is InvalidOperationException);
     }
 }
+
+public sealed class JobFailureOnSqliteTests() : JobFailureTests(StorageProvider.Sqlite);
+
+public sealed class JobFailureOnPostgreSqlTests() : JobFailureTests(StorageProvider.PostgreSql);

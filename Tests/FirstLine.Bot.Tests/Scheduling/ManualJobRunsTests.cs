@@ -1,4 +1,5 @@
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -6,14 +7,14 @@ using Quartz;
 namespace FirstLine.Bot.Tests.Scheduling;
 
 /// <summary>"Run now" on the real scheduler: one extra run, recorded like every run; a job that is not there is named.</summary>
-public sealed class ManualJobRunsTests
+public abstract class ManualJobRunsTests(StorageProvider provider)
 {
     private static readonly JobKey OnDemand = new("on-demand", "tests");
 
     [Fact]
     public async Task Run_now_runs_an_on_demand_job_once_and_its_run_is_recorded()
     {
-        await using var host = await DirectLineHost.StartAsync(configureServices: services =>
+        await using var host = await DirectLineHost.StartAsync(provider: provider, configureServices: services =>
             services.AddScheduledJob<ReportingJob>(OnDemand, JobSchedule.OnDemand, "Runs only when asked."));
         var statuses = host.Services.GetRequiredService<JobStatusStore>();
         Assert.Null(await statuses.FindAsync(OnDemand, CancellationToken.None));
@@ -28,7 +29,7 @@ public sealed class ManualJobRunsTests
     [Fact]
     public async Task Run_now_of_a_job_that_is_not_in_the_store_says_which_one()
     {
-        await using var host = await DirectLineHost.StartAsync();
+        await using var host = await DirectLineHost.StartAsync(provider: provider);
 
         var refused = await Assert.ThrowsAsync<UnknownJobException>(() =>
             host.Services.GetRequiredService<ManualJobRuns>().RunNowAsync(new JobKey("no-such-job", "tests"), "agent:admin", CancellationToken.None));
@@ -36,3 +37,7 @@ public sealed class ManualJobRunsTests
         Assert.Equal("There is no job 'tests.no-such-job' in the scheduler's store.", refused.Message);
     }
 }
+
+public sealed class ManualJobRunsOnSqliteTests() : ManualJobRunsTests(StorageProvider.Sqlite);
+
+public sealed class ManualJobRunsOnPostgreSqlTests() : ManualJobRunsTests(StorageProvider.PostgreSql);

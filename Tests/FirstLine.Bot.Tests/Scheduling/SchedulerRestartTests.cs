@@ -7,21 +7,21 @@ using Quartz;
 
 namespace FirstLine.Bot.Tests.Scheduling;
 
-/// <summary>The real Quartz scheduler with its job store in the app's SQLite file, across a restart of the host.</summary>
-public sealed class SchedulerRestartTests
+/// <summary>The real Quartz scheduler with its job store in the app's database (SQLite file or PostgreSQL), across a restart of the host.</summary>
+public abstract class SchedulerRestartTests(StorageProvider provider)
 {
     private static readonly JobKey Probe = new("restart-probe", "tests");
 
     [Fact]
     public async Task A_job_scheduled_to_run_later_survives_a_restart_of_the_host_and_runs_in_the_next_one()
     {
-        await using var first = await DirectLineHost.StartAsync(configureServices: AddProbeJobType);
+        await using var first = await DirectLineHost.StartAsync(provider: provider, configureServices: AddProbeJobType);
         var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var job = JobBuilder.Create<ReportingJob>().WithIdentity(Probe).Build();
         var runAt = DateTimeOffset.UtcNow.AddSeconds(5);
         await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity("restart-probe", "tests").StartAt(runAt).Build(), new ScheduleJobOptions());
         await first.StopAsync();
-        Assert.Null(await StatusAsync(first.DataDirectory));
+        Assert.Null(await first.ReadDatabaseAsync(ProbeStatusAsync));
 
         await using var second = await first.StartSuccessorAsync(configureServices: AddProbeJobType);
 
@@ -37,11 +37,11 @@ public sealed class SchedulerRestartTests
 
     private static void AddProbeJobType(IServiceCollection services) => services.AddTransient<ReportingJob>();
 
-    /// <summary>The probe's status straight from the SQLite file, with no host (and so no scheduler) running.</summary>
-    private static async Task<JobStatusRow?> StatusAsync(string dataDirectory)
-    {
-        var options = new DbContextOptionsBuilder<FirstLineDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "firstline.db")};Pooling=False").Options;
-        await using var db = new FirstLineDbContext(options);
-        return await db.Set<JobStatusRow>().AsNoTracking().FirstOrDefaultAsync(r => r.JobGroup == Probe.Group && r.JobName == Probe.Name);
-    }
+    /// <summary>The probe's status straight from the database.</summary>
+    private static Task<JobStatusRow?> ProbeStatusAsync(FirstLineDbContext db) =>
+        db.Set<JobStatusRow>().AsNoTracking().FirstOrDefaultAsync(r => r.JobGroup == Probe.Group && r.JobName == Probe.Name);
 }
+
+public sealed class SchedulerRestartOnSqliteTests() : SchedulerRestartTests(StorageProvider.Sqlite);
+
+public sealed class SchedulerRestartOnPostgreSqlTests() : SchedulerRestartTests(StorageProvider.PostgreSql);
