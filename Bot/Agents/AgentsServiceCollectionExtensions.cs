@@ -30,6 +30,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<TicketSearch>();
         services.AddSingleton<TicketDetails>();
         services.AddSingleton<TicketReplies>();
+        services.AddSingleton<TicketAttachments>();
         services.AddSingleton<PendingReplySender>();
         services.AddHostedService(provider => provider.GetRequiredService<PendingReplySender>());
 

@@ -58,6 +58,12 @@ public sealed record ConversationJson(string Owner, string? AgentId, string? Age
 /// <summary>One message; <c>author</c> is customer, bot or agent.</summary>
 public sealed record TranscriptEntryJson(string? Id, DateTimeOffset? At, string Author, string? FromName, string? Text);
 
+/// <summary>
+/// A file on a ticket. <c>inline</c>: an image shown inside the mail's HTML (<c>contentId</c> is what its
+/// <c>cid:</c> link names); <c>href</c>: where to download it (same API key).
+/// </summary>
+public sealed record AttachmentJson(long Id, string FileName, string ContentType, long Size, string Sha256, bool Inline, string? ContentId, DateTimeOffset ReceivedAt, string Href);
+
 public sealed record NoteJson(long Id, string Author, string Text, DateTimeOffset CreatedAt);
 
 /// <summary>An agent's reply; <c>status</c> is Pending (kept, will be retried), Sent or Undeliverable.</summary>

@@ -58,6 +58,9 @@ internal sealed class ApiProblems : IEndpointFilter
     public static IResult NotFound(string number) =>
         TypedResults.Problem($"There is no ticket {number}.", statusCode: StatusCodes.Status404NotFound, title: "Ticket not found");
 
+    public static IResult AttachmentNotFound(string number, long id) =>
+        TypedResults.Problem($"Ticket {number} has no attachment {id}.", statusCode: StatusCodes.Status404NotFound, title: "Attachment not found");
+
     public static IResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 

@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         TicketEndpoints.Map(api);
+        TicketAttachmentEndpoints.Map(api);
         JobEndpoints.Map(api);
         CustomerEndpoints.Map(api);
         api.MapGet("/agents", async (AgentDirectory agents, CancellationToken cancellationToken) =>

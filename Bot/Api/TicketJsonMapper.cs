@@ -58,6 +58,18 @@ internal static class TicketJsonMapper
             [.. ticket.Audit.OrderBy(a => a.Id).Select(a => new AuditJson(a.At, a.Actor, a.Action, a.Field, a.OldValue, a.NewValue))]);
     }
 
+    public static AttachmentJson ToJson(string ticketNumber, TicketAttachment attachment) =>
+        new(
+            attachment.Id,
+            attachment.FileName,
+            attachment.ContentType,
+            attachment.Bytes,
+            attachment.Sha256,
+            attachment.Inline,
+            attachment.ContentId,
+            attachment.ReceivedAt,
+            $"/api/tickets/{Uri.EscapeDataString(ticketNumber)}/attachments/{attachment.Id}");
+
     public static NoteJson ToJson(TicketNoteRow note) => new(note.Id, note.Author, note.Text, note.CreatedAt);
 
     public static ReplyJson ToJson(TicketReplyRow reply) =>

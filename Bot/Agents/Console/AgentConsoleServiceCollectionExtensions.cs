@@ -31,12 +31,13 @@ public static class AgentConsoleServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Maps the console's pages under <c>/agent</c>, its sign-in and sign-out posts and its language switch.</summary>
+    /// <summary>Maps the console's pages under <c>/agent</c>, its sign-in and sign-out posts, file downloads and its language switch.</summary>
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         ConsoleSignInEndpoints.Map(app);
+        ConsoleAttachmentEndpoints.Map(app);
         app.MapGet("/agent/language/{language}", (HttpContext context, string language, string? returnUrl) => ConsoleLanguage.Switch(context, language, returnUrl));
         return app;
     }

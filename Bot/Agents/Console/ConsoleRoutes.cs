@@ -20,6 +20,9 @@ public static class ConsoleRoutes
 
     public static string Ticket(string number) => $"/agent/tickets/{Uri.EscapeDataString(number)}";
 
+    /// <summary>A ticket's file, downloaded with the console's sign-in cookie (<see cref="ConsoleAttachmentEndpoints"/>).</summary>
+    public static string Attachment(string number, long id) => $"/agent/tickets/{Uri.EscapeDataString(number)}/attachments/{id}";
+
     public static string LanguageSwitch(string language, string returnUrl) =>
         $"/agent/language/{language}?returnUrl={Uri.EscapeDataString(returnUrl)}";
 }

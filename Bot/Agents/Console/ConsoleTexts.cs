@@ -156,6 +156,14 @@ public sealed record ConsoleTexts
 
     public required string SignedInAs { get; init; }
 
+    public required string Attachments { get; init; }
+
+    /// <summary>Marks an image that was shown inside the mail rather than attached beside it.</summary>
+    public required string InlineImage { get; init; }
+
+    /// <summary>Tooltip of a download link; files are only ever saved, never opened in the console.</summary>
+    public required string Download { get; init; }
+
     public required string Denied { get; init; }
 
     public required string SignInDisabled { get; init; }
@@ -271,6 +279,9 @@ public sealed record ConsoleTexts
         ChangedElsewhere = "Someone else changed the ticket; it was reloaded. Please try again.",
         BackToQueue = "Queue",
         AuditTrail = "Audit trail",
+        Attachments = "Files",
+        InlineImage = "inline image",
+        Download = "Download (saved, never opened here)",
         SignedInAs = "Signed in as",
         Denied = "Your account may not open the agent console.",
         SignInDisabled = "This account is disabled. Please ask an administrator.",
@@ -367,6 +378,9 @@ public sealed record ConsoleTexts
         ChangedElsewhere = "Jemand anderes hat das Ticket geändert; es wurde neu geladen. Bitte erneut versuchen.",
         BackToQueue = "Queue",
         AuditTrail = "Änderungsprotokoll",
+        Attachments = "Dateien",
+        InlineImage = "eingebettetes Bild",
+        Download = "Herunterladen (wird gespeichert, nie hier geöffnet)",
         SignedInAs = "Angemeldet als",
         Denied = "Ihr Konto darf die Agenten-Konsole nicht öffnen.",
         SignInDisabled = "Dieses Konto ist deaktiviert. Bitte wenden Sie sich an einen Administrator.",
@@ -407,6 +421,18 @@ public sealed record ConsoleTexts
 
     public string FormatTime(DateTimeOffset at) =>
         at.ToLocalTime().ToString(Language == "de" ? "dd.MM.yyyy HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A file size as people read it: 512 B, 12.3 KB, 4.5 MB (German: 12,3 KB).</summary>
+    public string FormatSize(long bytes)
+    {
+        var culture = CultureInfo.GetCultureInfo(Language == "de" ? "de-DE" : "en-US");
+        return bytes switch
+        {
+            < 1024 => string.Create(culture, $"{bytes} B"),
+            < 1024 * 1024 => string.Create(culture, $"{bytes / 1024.0:0.#} KB"),
+            _ => string.Create(culture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+        };
+    }
 
     /// <summary>A moment to the second in <paramref name="zone"/> (the desk's): on the jobs page the seconds matter.</summary>
     public string FormatTime(DateTimeOffset at, TimeZoneInfo zone) =>

@@ -93,6 +93,9 @@ public abstract class ApiAuthenticationTests(StorageProvider provider) : IAsyncL
         Assert.True(single.TryGetProperty("patch", out _));
         Assert.True(paths.TryGetProperty("/api/tickets/{number}/notes", out _));
         Assert.True(paths.TryGetProperty("/api/tickets/{number}/replies", out _));
+        Assert.True(paths.TryGetProperty("/api/tickets/{number}/attachments", out _));
+        Assert.True(paths.TryGetProperty("/api/tickets/{number}/attachments/{id}", out var file));
+        Assert.Equal("DownloadTicketAttachment", file.GetProperty("get").GetProperty("operationId").GetString());
         Assert.False(paths.TryGetProperty("/v3/directline/conversations", out _));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }

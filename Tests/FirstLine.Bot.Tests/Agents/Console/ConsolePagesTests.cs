@@ -21,6 +21,7 @@ public sealed class ConsolePagesTests : IAsyncLifetime
     [Theory]
     [InlineData("/agent")]
     [InlineData("/agent/tickets/FL-00001")]
+    [InlineData("/agent/tickets/FL-00001/attachments/1")]
     public async Task Every_console_page_sends_an_anonymous_browser_to_sign_in(string path)
     {
         using var browser = Browser();
@@ -29,6 +30,18 @@ public sealed class ConsolePagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/agent/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_script_fetching_a_file_without_the_sign_in_cookie_gets_401_not_the_file()
+    {
+        using var script = ConsoleBrowser.Open(api.Host.BaseUrl);
+        script.DefaultRequestHeaders.Accept.Clear();
+        script.DefaultRequestHeaders.Accept.ParseAdd("*/*");
+
+        using var response = await script.GetAsync("/agent/tickets/FL-00001/attachments/1");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
