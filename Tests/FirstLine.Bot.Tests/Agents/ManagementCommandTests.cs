@@ -1,17 +1,17 @@
 using System.Net;
 using FirstLine.Bot.Agents.Authentication;
-using FirstLine.Bot.Commands;
+using FirstLine.Bot.Storage;
+using FirstLine.Bot.Tests.Commands;
 using FirstLine.Bot.Tests.DirectLine;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FirstLine.Bot.Tests.Agents;
 
-public sealed class ManagementCommandTests : IAsyncLifetime
+public abstract class ManagementCommandTests(StorageProvider provider) : IAsyncLifetime
 {
     private DirectLineHost host = null!;
 
-    public async Task InitializeAsync() => host = await DirectLineHost.StartAsync();
+    public async Task InitializeAsync() => host = await DirectLineHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -78,10 +78,11 @@ public sealed class ManagementCommandTests : IAsyncLifetime
 
     private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = host.DataDirectory }).Build();
-        var exit = await CommandLine.TryRunAsync(args, new CommandContext(output, error, configuration), CancellationToken.None);
-        return (exit ?? -1, output.ToString(), error.ToString());
+        var run = await CommandRun.RunWithAsync(args, host.StorageConfiguration());
+        return (run.ExitCode ?? -1, run.Out, run.Error);
     }
 }
+
+public sealed class ManagementCommandOnSqliteTests() : ManagementCommandTests(StorageProvider.Sqlite);
+
+public sealed class ManagementCommandOnPostgreSqlTests() : ManagementCommandTests(StorageProvider.PostgreSql);

@@ -8,12 +8,14 @@ internal sealed record CommandRun(int? ExitCode, string Out, string Error)
 {
     public string LastLine => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
 
-    public static async Task<CommandRun> RunAsync(IReadOnlyList<string> args, Dictionary<string, string?>? configuration = null)
+    public static Task<CommandRun> RunAsync(IReadOnlyList<string> args, Dictionary<string, string?>? configuration = null) =>
+        RunWithAsync(args, new ConfigurationBuilder().AddInMemoryCollection(configuration ?? []).Build());
+
+    public static async Task<CommandRun> RunWithAsync(IReadOnlyList<string> args, IConfiguration configuration)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(configuration ?? []).Build();
-        var exitCode = await CommandLine.TryRunAsync(args, new CommandContext(output, error, config), CancellationToken.None);
+        var exitCode = await CommandLine.TryRunAsync(args, new CommandContext(output, error, configuration), CancellationToken.None);
         return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
 }

@@ -114,6 +114,10 @@ public sealed class DirectLineHost : IAsyncDisposable
         ownedData?.Dispose();
     }
 
+    /// <summary>The configuration that points something besides the host (a command, a reader) at the host's database.</summary>
+    public IConfiguration StorageConfiguration() =>
+        new ConfigurationBuilder().AddCommandLine([$"--Storage:DataDirectory={DataDirectory}", .. Database.Settings]).Build();
+
     /// <summary>
     /// Reads this host's database with no host running (e.g. between a stop and a restart), through the product's own
     /// storage registration, so it is the same SQLite file or PostgreSQL database whichever provider the test runs on.
@@ -121,8 +125,7 @@ public sealed class DirectLineHost : IAsyncDisposable
     public async Task<T> ReadDatabaseAsync<T>(Func<FirstLineDbContext, Task<T>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var configuration = new ConfigurationBuilder().AddCommandLine([$"--Storage:DataDirectory={DataDirectory}", .. Database.Settings]).Build();
-        await using var storage = new ServiceCollection().AddLogging().AddFirstLineStorage(configuration).BuildServiceProvider();
+        await using var storage = new ServiceCollection().AddLogging().AddFirstLineStorage(StorageConfiguration()).BuildServiceProvider();
         await using var db = await storage.GetRequiredService<IDbContextFactory<FirstLineDbContext>>().CreateDbContextAsync();
         return await read(db);
     }

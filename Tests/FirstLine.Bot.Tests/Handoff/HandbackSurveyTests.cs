@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using FirstLine.Bot.Agents;
 using FirstLine.Bot.Agents.Authentication;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Schema;
@@ -17,7 +18,7 @@ namespace FirstLine.Bot.Tests.Handoff;
 /// The real host with the support dialogs over Direct Line: a customer reaches a human, and when the agent resolves the
 /// ticket or hands the chat back, the bot asks the customer in their language how satisfied they are and keeps the answer.
 /// </summary>
-public sealed class HandbackSurveyTests : IAsyncLifetime
+public abstract class HandbackSurveyTests(StorageProvider provider) : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
     private DirectLineHost host = null!;
@@ -25,7 +26,7 @@ public sealed class HandbackSurveyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await DirectLineHost.StartAsync(configureServices: services => services.AddSingleton<IBot>(provider => provider.GetRequiredService<SupportBot>()));
+        host = await DirectLineHost.StartAsync(provider: provider, configureServices: services => services.AddSingleton<IBot>(provider => provider.GetRequiredService<SupportBot>()));
         var account = await host.Services.GetRequiredService<AgentDirectory>().CreateAsync(new NewAgent("anna@example.test", "Anna Berger", Password, AgentRole.Agent), CancellationToken.None);
         agent = account.Identity;
 
@@ -150,3 +151,7 @@ public sealed class HandbackSurveyTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class HandbackSurveyOnSqliteTests() : HandbackSurveyTests(StorageProvider.Sqlite);
+
+public sealed class HandbackSurveyOnPostgreSqlTests() : HandbackSurveyTests(StorageProvider.PostgreSql);

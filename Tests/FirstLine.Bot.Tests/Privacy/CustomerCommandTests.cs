@@ -81,15 +81,7 @@ public abstract class CustomerCommandTests(StorageProvider provider) : IAsyncLif
         Assert.Equal([message, "usage: FirstLine.Bot customer erase --email E | --ticket N"], run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
-    private Task<CommandRun> RunAsync(params string[] args) =>
-        CommandRun.RunAsync(args, new Dictionary<string, string?>(host.Host.Database.Settings.Select(Setting)) { ["Storage:DataDirectory"] = host.Host.DataDirectory });
-
-    /// <summary>A host's <c>--Key=value</c> setting as a configuration entry.</summary>
-    private static KeyValuePair<string, string?> Setting(string setting)
-    {
-        var separator = setting.IndexOf('=', StringComparison.Ordinal);
-        return new(setting[2..separator], setting[(separator + 1)..]);
-    }
+    private Task<CommandRun> RunAsync(params string[] args) => CommandRun.RunWithAsync(args, host.Host.StorageConfiguration());
 }
 
 public sealed class CustomerCommandOnSqliteTests() : CustomerCommandTests(StorageProvider.Sqlite);

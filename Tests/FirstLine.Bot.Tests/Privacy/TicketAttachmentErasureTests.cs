@@ -1,14 +1,15 @@
 using FirstLine.Bot.Privacy;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace FirstLine.Bot.Tests.Privacy;
 
-public sealed class TicketAttachmentErasureTests : IAsyncLifetime
+public abstract class TicketAttachmentErasureTests(StorageProvider provider) : IAsyncLifetime
 {
     private PrivacyHost host = null!;
 
-    public async Task InitializeAsync() => host = await PrivacyHost.StartAsync();
+    public async Task InitializeAsync() => host = await PrivacyHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -44,3 +45,7 @@ public sealed class TicketAttachmentErasureTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 }
+
+public sealed class TicketAttachmentErasureOnSqliteTests() : TicketAttachmentErasureTests(StorageProvider.Sqlite);
+
+public sealed class TicketAttachmentErasureOnPostgreSqlTests() : TicketAttachmentErasureTests(StorageProvider.PostgreSql);

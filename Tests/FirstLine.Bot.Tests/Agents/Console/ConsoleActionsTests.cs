@@ -1,11 +1,12 @@
 using FirstLine.Bot.Agents.Console;
 using FirstLine.Bot.Handoff;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 
 namespace FirstLine.Bot.Tests.Agents.Console;
 
 /// <summary>What the console's buttons do on the server: level rules, lifecycle refusals, the queue's filters.</summary>
-public sealed class ConsoleActionsTests : IAsyncLifetime
+public abstract class ConsoleActionsTests(StorageProvider provider) : IAsyncLifetime
 {
     private static readonly ConsoleAgent SecondLevel = new("7", "Bernd", SupportLevel.Second, IsAdmin: false);
     private static readonly ConsoleAgent ThirdLevel = new("8", "Clara", SupportLevel.Third, IsAdmin: false);
@@ -13,7 +14,7 @@ public sealed class ConsoleActionsTests : IAsyncLifetime
 
     private ConsoleTicketActions Actions => api.Get<ConsoleTicketActions>();
 
-    public async Task InitializeAsync() => api = await ConsoleTestHost.StartAsync();
+    public async Task InitializeAsync() => api = await ConsoleTestHost.StartAsync(provider: provider);
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
@@ -89,3 +90,7 @@ public sealed class ConsoleActionsTests : IAsyncLifetime
         Assert.Empty(await ListAsync(new QueueFilter { Level = SupportLevel.Third }));
     }
 }
+
+public sealed class ConsoleActionsOnSqliteTests() : ConsoleActionsTests(StorageProvider.Sqlite);
+
+public sealed class ConsoleActionsOnPostgreSqlTests() : ConsoleActionsTests(StorageProvider.PostgreSql);

@@ -1,10 +1,11 @@
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.DirectLine;
 using FirstLine.Bot.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FirstLine.Bot.Tests.Agents.Console;
 
-/// <summary>The real host (in-process, loopback) with helpers to make level-2 tickets for the console tests.</summary>
+/// <summary>The real host (in-process, loopback, on a fresh SQLite or PostgreSQL database) with helpers to make level-2 tickets for the console tests.</summary>
 public sealed class ConsoleTestHost : IAsyncDisposable
 {
     private int conversationCounter;
@@ -13,8 +14,8 @@ public sealed class ConsoleTestHost : IAsyncDisposable
 
     public DirectLineHost Host { get; }
 
-    public static async Task<ConsoleTestHost> StartAsync(Action<IServiceCollection>? configureServices = null) =>
-        new(await DirectLineHost.StartAsync(configureServices: configureServices));
+    public static async Task<ConsoleTestHost> StartAsync(Action<IServiceCollection>? configureServices = null, StorageProvider provider = StorageProvider.Sqlite) =>
+        new(await DirectLineHost.StartAsync(configureServices: configureServices, provider: provider));
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();

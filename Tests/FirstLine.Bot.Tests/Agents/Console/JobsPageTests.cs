@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using FirstLine.Bot.Agents;
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Scheduling;
 using FirstLine.Bot.Tickets;
 using Quartz;
@@ -9,7 +10,7 @@ using Quartz;
 namespace FirstLine.Bot.Tests.Agents.Console;
 
 /// <summary>The console's jobs page over HTTP: admins only, every job with its schedule, runs and errors, in German and English.</summary>
-public sealed class JobsPageTests : IAsyncLifetime
+public abstract class JobsPageTests(StorageProvider provider) : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
     private static readonly JobKey Failing = new("fails-hourly", "tests");
@@ -19,8 +20,9 @@ public sealed class JobsPageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Its first run is right away, the next in an hour: the failure shown stays the one read here.
-        console = await ConsoleTestHost.StartAsync(services =>
-            services.AddScheduledJob<ThrowingJob>(Failing, JobSchedule.Every(TimeSpan.FromHours(1)), "Fails on purpose."));
+        console = await ConsoleTestHost.StartAsync(
+            services => services.AddScheduledJob<ThrowingJob>(Failing, JobSchedule.Every(TimeSpan.FromHours(1)), "Fails on purpose."),
+            provider);
         var agents = console.Get<AgentDirectory>();
         await agents.CreateAsync(new NewAgent("erika@example.test", "Erika Admin", Password, AgentRole.Admin, SupportLevel.Third), CancellationToken.None);
         await agents.CreateAsync(new NewAgent("bernd@example.test", "Bernd Keller", Password, AgentRole.Agent, SupportLevel.Second), CancellationToken.None);
@@ -94,3 +96,7 @@ public sealed class JobsPageTests : IAsyncLifetime
     private static string InBerlin(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
+
+public sealed class JobsPageOnSqliteTests() : JobsPageTests(StorageProvider.Sqlite);
+
+public sealed class JobsPageOnPostgreSqlTests() : JobsPageTests(StorageProvider.PostgreSql);
