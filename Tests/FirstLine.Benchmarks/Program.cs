@@ -18,20 +18,18 @@ internal static class Program
             return await KbSearch.KbSearchBenchmark.RunAsync(kbSearchArgs, CancellationToken.None);
         }
 
+        if (args is ["mail-ingest", .. var mailIngestArgs])
+        {
+            return await MailIngest.MailIngestBenchmark.RunAsync(mailIngestArgs, CancellationToken.None);
+        }
+
         if (args is ["scale-out", .. var scaleOutArgs])
         {
             return await ScaleOut.ScaleOutBenchmark.RunAsync(scaleOutArgs, CancellationToken.None);
         }
 
-        BenchmarkOptions options;
-        try
+        if (await BenchmarkCommandLine.ParseAsync(() => BenchmarkOptions.Parse(args), BenchmarkOptions.Usage) is not { } options)
         {
-            options = BenchmarkOptions.Parse(args);
-        }
-        catch (ArgumentException exception)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            await Console.Error.WriteLineAsync(BenchmarkOptions.Usage);
             return 2;
         }
 
@@ -42,14 +40,7 @@ internal static class Program
         try
         {
             var report = await BenchmarkRun.RunAsync(options, deadline.Token);
-            var markdown = MarkdownReport.Render(report);
-            Console.Out.Write(markdown);
-            if (options.OutputFile is { Length: > 0 } file)
-            {
-                await File.WriteAllTextAsync(file, markdown, CancellationToken.None);
-                await Console.Error.WriteLineAsync($"written to {Path.GetFullPath(file)}");
-            }
-
+            await BenchmarkCommandLine.WriteAsync(MarkdownReport.Render(report), options.OutputFile);
             return report.Succeeded ? 0 : 1;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)

@@ -20,15 +20,8 @@ internal static class KbSearchBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
-        KbSearchOptions options;
-        try
+        if (await BenchmarkCommandLine.ParseAsync(() => KbSearchOptions.Parse(args), KbSearchOptions.Usage) is not { } options)
         {
-            options = KbSearchOptions.Parse(args);
-        }
-        catch (ArgumentException exception)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            await Console.Error.WriteLineAsync(KbSearchOptions.Usage);
             return 2;
         }
 
@@ -36,14 +29,7 @@ internal static class KbSearchBenchmark
         try
         {
             var report = await MeasureAsync(options, folder, ct);
-            var markdown = KbSearchReport.Render(report);
-            Console.Out.Write(markdown);
-            if (options.OutputFile is { Length: > 0 } file)
-            {
-                await File.WriteAllTextAsync(file, markdown, ct);
-                await Console.Error.WriteLineAsync($"written to {Path.GetFullPath(file)}");
-            }
-
+            await BenchmarkCommandLine.WriteAsync(KbSearchReport.Render(report), options.OutputFile);
             return 0;
         }
         finally

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FirstLine.Benchmarks.KbSearch;
 
 /// <summary>The command line of the <c>kb-search</c> mode: <c>--articles 10000 --queries 2000 --rounds 5 --seed 7 --out kb.md</c>.</summary>
@@ -12,19 +10,14 @@ internal sealed record KbSearchOptions(int Articles, int Queries, int Rounds, in
     public static KbSearchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new KbSearchOptions(10_000, 2_000, 5, 7, null);
-        for (var i = 0; i < args.Count; i++)
+        foreach (var (key, value) in BenchmarkCommandLine.Pairs(args))
         {
-            var arg = args[i];
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            var (key, value) = equals > 0 ? (arg[..equals], arg[(equals + 1)..])
-                : i + 1 < args.Count ? (arg, args[++i])
-                : throw new ArgumentException($"option '{arg}' needs a value");
             options = key switch
             {
-                "--articles" => options with { Articles = Positive(key, value) },
-                "--queries" => options with { Queries = Positive(key, value) },
-                "--rounds" => options with { Rounds = Positive(key, value) },
-                "--seed" => options with { Seed = Positive(key, value) },
+                "--articles" => options with { Articles = BenchmarkCommandLine.Positive(key, value) },
+                "--queries" => options with { Queries = BenchmarkCommandLine.Positive(key, value) },
+                "--rounds" => options with { Rounds = BenchmarkCommandLine.Positive(key, value) },
+                "--seed" => options with { Seed = BenchmarkCommandLine.Positive(key, value) },
                 "--out" => options with { OutputFile = value },
                 _ => throw new ArgumentException($"unknown option '{key}'"),
             };
@@ -32,9 +25,4 @@ internal sealed record KbSearchOptions(int Articles, int Queries, int Rounds, in
 
         return options;
     }
-
-    private static int Positive(string key, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
-            ? parsed
-            : throw new ArgumentException($"{key} needs a whole number of at least 1, not '{value}'");
 }

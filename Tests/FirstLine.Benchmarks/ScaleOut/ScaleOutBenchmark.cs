@@ -17,15 +17,8 @@ internal static class ScaleOutBenchmark
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        ScaleOutOptions options;
-        try
+        if (await BenchmarkCommandLine.ParseAsync(() => ScaleOutOptions.Parse(args), ScaleOutOptions.Usage) is not { } options)
         {
-            options = ScaleOutOptions.Parse(args);
-        }
-        catch (ArgumentException exception)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            await Console.Error.WriteLineAsync(ScaleOutOptions.Usage);
             return 2;
         }
 
@@ -46,14 +39,7 @@ internal static class ScaleOutBenchmark
             rounds.Add(oneFirst ? new Round(first, second) : new Round(second, first));
         }
 
-        var markdown = Render(options, startedAt, loadAtStart, rounds, notes);
-        Console.Out.Write(markdown);
-        if (options.Load.OutputFile is { Length: > 0 } file)
-        {
-            await File.WriteAllTextAsync(file, markdown, CancellationToken.None);
-            await Console.Error.WriteLineAsync($"written to {Path.GetFullPath(file)}");
-        }
-
+        await BenchmarkCommandLine.WriteAsync(Render(options, startedAt, loadAtStart, rounds, notes), options.Load.OutputFile);
         return rounds.SelectMany(r => r.Scenarios).All(r => r.Errors == 0 && !r.TimedOut && r.TurnsCompleted == r.TurnsPlanned) ? 0 : 1;
     }
 

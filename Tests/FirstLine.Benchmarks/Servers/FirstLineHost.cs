@@ -11,7 +11,7 @@ namespace FirstLine.Benchmarks.Servers;
 
 /// <summary>
 /// The real FirstLine host, built exactly as <c>dotnet run --project Bot</c> builds it (SQLite in a fresh
-/// temporary folder, the shipped placeholder echo bot), on a loopback port.
+/// temporary folder), on a loopback port, with an echo bot that costs nothing unless the support dialogs are asked for.
 /// </summary>
 internal sealed class FirstLineHost : IBenchmarkServer
 {
@@ -35,11 +35,14 @@ internal sealed class FirstLineHost : IBenchmarkServer
 
     public ServerLogCounter Log { get; }
 
+    public IServiceProvider Services => app.Services;
+
     /// <param name="profile">When given, times every database command (see <see cref="SqlCommandProfile"/>).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <param name="settings">More configuration (<c>--Section:Key=value</c>), e.g. another database or <c>Scaling:Redis</c>.</param>
     /// <param name="secret">The Direct Line secret; nodes of one desk share it. A fresh one when null.</param>
-    public static async Task<FirstLineHost> StartAsync(SqlCommandProfile? profile, CancellationToken cancellationToken, IReadOnlyList<string>? settings = null, string? secret = null)
+    /// <param name="supportBot">Keep the shipped support dialogs instead of the echo bot (what a customer gets).</param>
+    public static async Task<FirstLineHost> StartAsync(SqlCommandProfile? profile, CancellationToken cancellationToken, IReadOnlyList<string>? settings = null, string? secret = null, bool supportBot = false)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("firstline-bench-").FullName;
         secret ??= Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -59,7 +62,11 @@ internal sealed class FirstLineHost : IBenchmarkServer
                 logging.ClearProviders();
                 logging.AddProvider(log);
             });
-            services.AddSingleton<IBot, BenchmarkEchoBot>();
+            if (!supportBot)
+            {
+                services.AddSingleton<IBot, BenchmarkEchoBot>();
+            }
+
             if (profile is not null)
             {
                 services.ConfigureDbContext<FirstLineDbContext>(options => options.AddInterceptors(profile));

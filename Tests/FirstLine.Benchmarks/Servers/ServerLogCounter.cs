@@ -15,12 +15,19 @@ internal sealed class ServerLogCounter : ILoggerProvider
     private readonly ConcurrentQueue<string> samples = new();
     private int warnings;
     private int errors;
+    private int expected;
 
     public int Warnings => Volatile.Read(ref warnings);
 
     public int Errors => Volatile.Read(ref errors);
 
     public IReadOnlyCollection<string> Samples => samples;
+
+    /// <summary>Warnings and errors a benchmark provokes on purpose (<see cref="IsExpected"/>): counted apart, not sampled.</summary>
+    public int ExpectedWarningsAndErrors => Volatile.Read(ref expected);
+
+    /// <summary>Which warnings and errors (by logger category and message) the benchmark causes on purpose; none by default.</summary>
+    public Func<string, string, bool> IsExpected { get; set; } = (_, _) => false;
 
     public ILogger CreateLogger(string categoryName) => new CountingLogger(this, categoryName);
 
@@ -31,6 +38,12 @@ internal sealed class ServerLogCounter : ILoggerProvider
 
     private void Record(LogLevel level, string category, string message, Exception? exception)
     {
+        if (IsExpected(category, message))
+        {
+            Interlocked.Increment(ref expected);
+            return;
+        }
+
         Interlocked.Increment(ref level >= LogLevel.Error ? ref errors : ref warnings);
         if (samples.Count < KeptSamples)
         {
