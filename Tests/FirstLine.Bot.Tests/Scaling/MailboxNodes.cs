@@ -35,11 +35,11 @@ public sealed class MailboxNodes : IAsyncDisposable
         return new MailboxNodes(output, new TemporaryDirectory("firstline-mail-node"), null);
     }
 
-    /// <summary>Nodes sharing a fresh PostgreSQL database, clustered through Quartz's job store.</summary>
+    /// <summary>Nodes sharing a fresh, empty PostgreSQL database (the first node migrates it), clustered through Quartz's job store.</summary>
     public static async Task<MailboxNodes> OnPostgreSqlAsync(ITestOutputHelper output)
     {
         await EmptyMailboxesAsync();
-        return new MailboxNodes(output, null, await PostgreSqlTestDatabase.CreateFreshAsync());
+        return new MailboxNodes(output, null, await PostgreSqlTestDatabase.CreateEmptyAsync());
     }
 
     /// <summary>

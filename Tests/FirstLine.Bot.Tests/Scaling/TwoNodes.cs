@@ -27,7 +27,8 @@ public class TwoNodes : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ScalingServers.RequireRedisAsync();
-        database = await PostgreSqlTestDatabase.CreateFreshAsync();
+        // Empty, not a migrated copy: node A runs the migrations at start, as a first deployment would.
+        database = await PostgreSqlTestDatabase.CreateEmptyAsync();
         string[] settings =
         [
             .. database.Settings,

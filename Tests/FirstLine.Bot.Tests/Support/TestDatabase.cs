@@ -37,7 +37,7 @@ public abstract class TestDatabase : IAsyncDisposable
     }
 }
 
-/// <summary>A uniquely named database on the test PostgreSQL server, created empty and dropped on dispose.</summary>
+/// <summary>A uniquely named database on the test PostgreSQL server, created migrated (a copy of <see cref="PostgreSqlTemplate"/>) or empty, and dropped on dispose.</summary>
 public sealed class PostgreSqlTestDatabase : TestDatabase
 {
     private PostgreSqlTestDatabase(string name)
@@ -54,10 +54,17 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
 
     public override IReadOnlyList<string> Settings => ["--Storage:Provider=PostgreSql", $"--ConnectionStrings:FirstLine={ConnectionString}"];
 
-    public static async Task<PostgreSqlTestDatabase> CreateFreshAsync(CancellationToken cancellationToken = default)
+    /// <summary>A database with the schema of the current migrations and no data, as a host leaves a new one.</summary>
+    public static async Task<PostgreSqlTestDatabase> CreateFreshAsync(CancellationToken cancellationToken = default) =>
+        await CreateAsync($"TEMPLATE \"{await PostgreSqlTemplate.NameAsync().WaitAsync(cancellationToken)}\"", cancellationToken);
+
+    /// <summary>A database without even a schema: the first host on it runs every migration.</summary>
+    public static Task<PostgreSqlTestDatabase> CreateEmptyAsync(CancellationToken cancellationToken = default) => CreateAsync(string.Empty, cancellationToken);
+
+    private static async Task<PostgreSqlTestDatabase> CreateAsync(string options, CancellationToken cancellationToken)
     {
         var name = $"firstline_test_{Guid.NewGuid():N}";
-        await PostgreSqlServer.ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        await PostgreSqlServer.ExecuteAsync($"CREATE DATABASE \"{name}\" {options}", cancellationToken);
         return new PostgreSqlTestDatabase(name);
     }
 
