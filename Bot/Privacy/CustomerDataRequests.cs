@@ -31,6 +31,10 @@ public sealed partial class CustomerDataRequests(
         var ticketIds = found.Tickets.Select(t => t.Id).ToList();
         var replies = (await db.TicketReplies.AsNoTracking().Where(r => ticketIds.Contains(r.TicketId)).OrderBy(r => r.Id).ToListAsync(cancellationToken))
             .ToLookup(r => r.TicketId);
+        var files = (await db.TicketAttachments.AsNoTracking().Where(a => ticketIds.Contains(a.TicketId)).OrderBy(a => a.Id)
+                .Select(a => new { a.TicketId, a.Id, a.FileName, a.ContentType, a.Bytes, a.Sha256, a.Inline, a.ContentId, a.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.TicketId, a => new ExportedTicketFile(a.Id, a.FileName, a.ContentType, a.Bytes, a.Sha256, a.Inline, a.ContentId, a.CreatedAt, CustomerFiles.PathOf(a.Id, a.FileName)));
         var conversations = new List<ExportedConversation>();
         foreach (var conversation in found.Conversations)
         {
@@ -42,7 +46,7 @@ public sealed partial class CustomerDataRequests(
             time.GetUtcNow(),
             subject.ToString(),
             [.. found.Customers.Select(c => new ExportedCustomer(c.Channel, c.ChannelUserId, c.Name, c.Email, c.Language, c.CreatedAt, c.ErasedAt))],
-            [.. found.Tickets.Select(t => ExportTicket(t, replies[t.Id]))],
+            [.. found.Tickets.Select(t => ExportTicket(t, replies[t.Id], files[t.Id]))],
             conversations);
     }
 
@@ -194,7 +198,7 @@ public sealed partial class CustomerDataRequests(
         return new ExportedConversation(conversation.Channel, conversation.Id, [.. messages], attachments);
     }
 
-    private static ExportedTicket ExportTicket(TicketRow ticket, IEnumerable<Agents.TicketReplyRow> replies) => new(
+    private static ExportedTicket ExportTicket(TicketRow ticket, IEnumerable<Agents.TicketReplyRow> replies, IEnumerable<ExportedTicketFile> files) => new(
         ticket.Number,
         ticket.Status.ToString(),
         ticket.Priority.ToString(),
@@ -214,7 +218,8 @@ public sealed partial class CustomerDataRequests(
         ticket.ClosedAt,
         ticket.ErasedAt,
         [.. ticket.Notes.OrderBy(n => n.Id).Select(n => new ExportedNote(n.Author, n.Text, n.CreatedAt))],
-        [.. replies.Select(r => new ExportedReply(r.AuthorName, r.Text, r.Status.ToString(), r.CreatedAt, r.SentAt))]);
+        [.. replies.Select(r => new ExportedReply(r.AuthorName, r.Text, r.Status.ToString(), r.CreatedAt, r.SentAt))],
+        [.. files]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Exported the data of the customer named by {Subject}: {Customers} customer records, {Tickets} tickets, {Conversations} conversations")]
     private partial void LogExported(string subject, int customers, int tickets, int conversations);

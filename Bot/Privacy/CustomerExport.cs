@@ -3,7 +3,9 @@ namespace FirstLine.Bot.Privacy;
 /// <summary>
 /// Everything stored about one customer, for a request under GDPR Art. 15/20. Internal notes are included
 /// (they are personal data about the customer too): review them before handing the document over, they may
-/// name third parties. Attachments are listed with their metadata; their content stays in the system.
+/// name third parties. Files are listed with their metadata and SHA-256, not embedded: one export may hold many
+/// mails of up to 25 MB each, so the bytes go beside the document (<see cref="CustomerFiles"/>, <c>customer export
+/// --files DIR</c>) or come one by one from <c>GET /api/tickets/{number}/attachments/{id}</c>.
 /// </summary>
 /// <param name="Request">the e-mail address or ticket number the request named</param>
 /// <param name="Customers">every customer record found: one per channel the customer used</param>
@@ -39,7 +41,14 @@ public sealed record ExportedTicket(
     DateTimeOffset? ClosedAt,
     DateTimeOffset? ErasedAt,
     IReadOnlyList<ExportedNote> InternalNotes,
-    IReadOnlyList<ExportedReply> Replies);
+    IReadOnlyList<ExportedReply> Replies,
+    IReadOnlyList<ExportedTicketFile> Attachments);
+
+/// <summary>
+/// A file that came with the customer's mail (<c>inline</c>: an image inside its HTML, named by <c>contentId</c>).
+/// <c>file</c> is where <c>customer export --files DIR</c> writes it, relative to DIR.
+/// </summary>
+public sealed record ExportedTicketFile(long Id, string FileName, string ContentType, long Bytes, string Sha256, bool Inline, string? ContentId, DateTimeOffset ReceivedAt, string File);
 
 public sealed record ExportedNote(string Author, string Text, DateTimeOffset CreatedAt);
 

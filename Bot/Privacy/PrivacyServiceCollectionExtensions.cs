@@ -16,6 +16,7 @@ public static class PrivacyServiceCollectionExtensions
             JobSchedule.Cron("0 15 3 * * ?", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")),
             "Deletes or anonymises transcripts, attachments and personal data older than the Retention settings.");
         services.AddSingleton<CustomerDataRequests>();
+        services.AddSingleton<CustomerFiles>();
         return services;
     }
 }

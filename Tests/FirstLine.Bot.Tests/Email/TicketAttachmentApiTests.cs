@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using FirstLine.Bot.Tests.Commands;
+using FirstLine.Bot.Tests.Support;
 using MimeKit;
 using Xunit.Abstractions;
 
@@ -78,6 +80,39 @@ public sealed class TicketAttachmentApiTests(ITestOutputHelper output) : MailSer
             using var anonymous = await SendAsync(path, key: null);
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task The_customers_export_lists_their_mails_files_and_the_command_writes_each_beside_it_byte_for_byte()
+    {
+        var log = RandomBytes(50_000, seed: 7);
+        var ticket = await MailAsync("Fehlerprotokoll", ("fehler \"neu\".log", log, new ContentType("text", "plain")));
+        var key = await Host.CreateApiKeyAsync();
+
+        var export = await Host.ApiAsync(HttpMethod.Get, $"api/customers/{MailServers.Customer}/export", key);
+
+        var exported = export.GetProperty("tickets").EnumerateArray().Single(t => t.GetProperty("number").GetString() == ticket);
+        var file = Assert.Single(exported.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(("fehler _neu_.log", 50_000L, Sha256(log), false), (file.GetProperty("fileName").GetString(), file.GetProperty("bytes").GetInt64(), file.GetProperty("sha256").GetString(), file.GetProperty("inline").GetBoolean()));
+        var id = file.GetProperty("id").GetInt64();
+        Assert.Equal($"{id}-fehler _neu_.log", file.GetProperty("file").GetString());
+
+        using var folder = new TemporaryDirectory("firstline-export-files");
+        var json = Path.Combine(folder.Path, "kunde.json");
+        var files = Path.Combine(folder.Path, "dateien");
+        string[] command = ["customer", "export", "--email", MailServers.Customer, "--out", json, "--files", files];
+        var run = await CommandRun.RunWithAsync(command, Host.Host.StorageConfiguration());
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"to {json} and its 1 file(s) to {files}.", run.LastLine, StringComparison.Ordinal);
+        Assert.Equal(log, await File.ReadAllBytesAsync(Path.Combine(files, $"{id}-fehler _neu_.log")));
+        Assert.Contains(Sha256(log), await File.ReadAllTextAsync(json), StringComparison.Ordinal);
+
+        // A second export into the same folder overwrites nothing and says why.
+        var again = await CommandRun.RunWithAsync(command, Host.Host.StorageConfiguration());
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("customer export: the files could not be written:", again.Error, StringComparison.Ordinal);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
     }
 
     private async Task<string> MailAsync(string subject, params (string Name, byte[] Content, ContentType Type)[] files)
