@@ -1,11 +1,12 @@
 using FirstLine.Bot.Email;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using Xunit.Abstractions;
 
 namespace FirstLine.Bot.Tests.Email;
 
 /// <summary>RFC 3834's advice against answering one sender again and again, through Postfix and Dovecot.</summary>
-public sealed class AutoReplyLimitTests(ITestOutputHelper output) : MailServerTest(output)
+public abstract class AutoReplyLimitTests(ITestOutputHelper output, StorageProvider provider) : MailServerTest(output, provider)
 {
     [Fact]
     public async Task A_sender_who_mails_seven_times_in_an_hour_gets_five_answers_and_all_seven_mails_are_on_tickets()
@@ -37,7 +38,7 @@ public sealed class AutoReplyLimitTests(ITestOutputHelper output) : MailServerTe
     }
 }
 
-public sealed class AutoReplyLimitSettingTests(ITestOutputHelper output) : MailServerTest(output)
+public abstract class AutoReplyLimitSettingTests(ITestOutputHelper output, StorageProvider provider) : MailServerTest(output, provider)
 {
     protected override IEnumerable<string> Settings => ["--Email:AutoReplyLimit:PerSenderPerHour=1"];
 
@@ -61,3 +62,11 @@ public sealed class AutoReplyLimitSettingTests(ITestOutputHelper output) : MailS
         Assert.Single(await MailServers.ReadAsync(MailServers.Customer, "INBOX"));
     }
 }
+
+public sealed class AutoReplyLimitOnSqliteTests(ITestOutputHelper output) : AutoReplyLimitTests(output, StorageProvider.Sqlite);
+
+public sealed class AutoReplyLimitOnPostgreSqlTests(ITestOutputHelper output) : AutoReplyLimitTests(output, StorageProvider.PostgreSql);
+
+public sealed class AutoReplyLimitSettingOnSqliteTests(ITestOutputHelper output) : AutoReplyLimitSettingTests(output, StorageProvider.Sqlite);
+
+public sealed class AutoReplyLimitSettingOnPostgreSqlTests(ITestOutputHelper output) : AutoReplyLimitSettingTests(output, StorageProvider.PostgreSql);

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace FirstLine.Bot.Tests.Email;
 
 /// <summary>What goes wrong around a support mailbox, against the real Dovecot and Postfix.</summary>
-public sealed class EmailFaultTests(ITestOutputHelper output) : MailServerTest(output)
+public abstract class EmailFaultTests(ITestOutputHelper output, StorageProvider provider) : MailServerTest(output, provider)
 {
     [Fact]
     public async Task A_bounce_of_our_answer_marks_the_delivery_failure_on_the_ticket_and_is_never_answered()
@@ -127,3 +127,7 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : MailServerTest(o
         Assert.Single(await MailServers.WaitForAsync(MailServers.Customer, "INBOX", 1));
     }
 }
+
+public sealed class EmailFaultOnSqliteTests(ITestOutputHelper output) : EmailFaultTests(output, StorageProvider.Sqlite);
+
+public sealed class EmailFaultOnPostgreSqlTests(ITestOutputHelper output) : EmailFaultTests(output, StorageProvider.PostgreSql);

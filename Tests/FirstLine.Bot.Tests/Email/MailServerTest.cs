@@ -9,7 +9,7 @@ namespace FirstLine.Bot.Tests.Email;
 /// fresh database, its log in the test output.
 /// </summary>
 [Collection("Mail servers")]
-public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
+public abstract class MailServerTest(ITestOutputHelper output, StorageProvider provider = StorageProvider.Sqlite) : IAsyncLifetime
 {
     private EmailHost? first;
     private EmailHost? host;
@@ -24,7 +24,7 @@ public abstract class MailServerTest(ITestOutputHelper output) : IAsyncLifetime
     protected virtual IEnumerable<string> Settings => [];
 
     /// <summary>The database the host of this test class runs on.</summary>
-    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
+    protected virtual StorageProvider Provider => provider;
 
     public virtual async Task InitializeAsync()
     {

@@ -9,10 +9,8 @@ namespace FirstLine.Bot.Tests.Email;
 /// Two nodes on one PostgreSQL database poll the same mailbox at the same moment — what happens when the scheduler
 /// wrongly takes a live node for dead (its cluster check-in stalled) and hands its poll to another.
 /// </summary>
-public sealed class RacingPollersTests(ITestOutputHelper output) : MailServerTest(output)
+public sealed class RacingPollersTests(ITestOutputHelper output) : MailServerTest(output, StorageProvider.PostgreSql)
 {
-    protected override StorageProvider Provider => StorageProvider.PostgreSql;
-
     [Fact]
     public async Task Two_nodes_polling_the_same_mailbox_at_the_same_moment_run_one_turn_open_one_ticket_and_send_one_answer()
     {

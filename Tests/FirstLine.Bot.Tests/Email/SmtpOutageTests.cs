@@ -1,5 +1,6 @@
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Scheduling;
 using FirstLine.Bot.Tests.Support;
 using Xunit.Abstractions;
@@ -12,7 +13,7 @@ namespace FirstLine.Bot.Tests.Email;
 /// Postfix) and brings back, or cuts in the middle of a session. The shared Postfix itself keeps running for the other
 /// tests.
 /// </summary>
-public sealed class SmtpOutageTests(ITestOutputHelper output) : MailServerTest(output)
+public abstract class SmtpOutageTests(ITestOutputHelper output, StorageProvider provider) : MailServerTest(output, provider)
 {
     private readonly FaultProxy smtp = FaultProxy.Start(MailServers.Smtp.Host, MailServers.Smtp.Port);
 
@@ -117,3 +118,7 @@ public sealed class SmtpOutageTests(ITestOutputHelper output) : MailServerTest(o
         return status;
     }
 }
+
+public sealed class SmtpOutageOnSqliteTests(ITestOutputHelper output) : SmtpOutageTests(output, StorageProvider.Sqlite);
+
+public sealed class SmtpOutageOnPostgreSqlTests(ITestOutputHelper output) : SmtpOutageTests(output, StorageProvider.PostgreSql);

@@ -1,5 +1,6 @@
 using FirstLine.Bot.Email;
 using FirstLine.Bot.Scheduling;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Email;
 using Quartz;
 using Xunit.Abstractions;
@@ -8,7 +9,7 @@ namespace FirstLine.Bot.Tests.Scheduling;
 
 /// <summary>A mailbox whose login Dovecot refuses, polled by the scheduler.</summary>
 [Collection("Mail servers")]
-public sealed class FailingMailboxTests(ITestOutputHelper output) : MailServerTest(output)
+public abstract class FailingMailboxTests(ITestOutputHelper output, StorageProvider provider) : MailServerTest(output, provider)
 {
     protected override IEnumerable<string> Settings => ["--Email:PollInBackground=true", "--Email:Mailboxes:0:Imap:Password=wrong"];
 
@@ -36,3 +37,7 @@ public sealed class FailingMailboxTests(ITestOutputHelper output) : MailServerTe
         Assert.NotNull(next);
     }
 }
+
+public sealed class FailingMailboxOnSqliteTests(ITestOutputHelper output) : FailingMailboxTests(output, StorageProvider.Sqlite);
+
+public sealed class FailingMailboxOnPostgreSqlTests(ITestOutputHelper output) : FailingMailboxTests(output, StorageProvider.PostgreSql);
