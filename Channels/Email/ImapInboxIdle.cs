@@ -37,6 +37,7 @@ public sealed class ImapInboxIdle : IAsyncDisposable
             await idle.inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken).ConfigureAwait(false);
             idle.count = idle.inbox.Count;
             idle.inbox.CountChanged += idle.OnCountChanged;
+            idle.inbox.MessageExpunged += idle.OnMessageExpunged;
             return idle;
         }
         catch (Exception exception) when (MailConnection.IsMailFailure(exception))
@@ -83,6 +84,7 @@ public sealed class ImapInboxIdle : IAsyncDisposable
         if (inbox is not null)
         {
             inbox.CountChanged -= OnCountChanged;
+            inbox.MessageExpunged -= OnMessageExpunged;
         }
 
         if (client.IsConnected)
@@ -100,7 +102,11 @@ public sealed class ImapInboxIdle : IAsyncDisposable
         client.Dispose();
     }
 
-    // EXISTS going up is new mail; going down is the poller moving mail out (EXPUNGE), which is no reason to poll.
+    // MailKit lowers the folder's count on EXPUNGE (the poller moving mail out) without raising CountChanged, so the
+    // count seen last must follow it here; otherwise the next arrival (EXISTS back at the old count) looks like no change.
+    private void OnMessageExpunged(object? sender, MessageEventArgs e) => Interlocked.Decrement(ref count);
+
+    // EXISTS above the count seen last (after expunges) is new mail.
     private void OnCountChanged(object? sender, EventArgs e)
     {
         var now = inbox!.Count;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
@@ -10,7 +11,11 @@ namespace FirstLine.Bot.Tests.Support;
 public sealed class TestOutputLoggerProvider : ILoggerProvider
 {
     private readonly object gate = new();
+    private readonly ConcurrentQueue<string> lines = new();
     private ITestOutputHelper? output;
+
+    /// <summary>Every line logged so far, for a test that waits until the server says something.</summary>
+    public IReadOnlyCollection<string> Lines => lines;
 
     /// <summary>Sends log lines to <paramref name="testOutput"/> until the returned handle is disposed.</summary>
     public IDisposable Attach(ITestOutputHelper testOutput)
@@ -35,6 +40,7 @@ public sealed class TestOutputLoggerProvider : ILoggerProvider
 
     private void Write(string line)
     {
+        lines.Enqueue(line);
         lock (gate)
         {
             try
