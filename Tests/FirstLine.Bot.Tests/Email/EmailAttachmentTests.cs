@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FirstLine.Bot.Email;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tickets;
 using MimeKit;
 using Xunit.Abstractions;
@@ -7,7 +8,7 @@ using Xunit.Abstractions;
 namespace FirstLine.Bot.Tests.Email;
 
 /// <summary>What a customer's mail carries, through Postfix and Dovecot onto the ticket.</summary>
-public sealed class EmailAttachmentTests(ITestOutputHelper output) : MailServerTest(output)
+public abstract class EmailAttachmentTests(ITestOutputHelper output, StorageProvider provider) : MailServerTest(output, provider)
 {
     private const long MiB = 1024 * 1024;
 
@@ -80,3 +81,7 @@ public sealed class EmailAttachmentTests(ITestOutputHelper output) : MailServerT
         return bytes;
     }
 }
+
+public sealed class EmailAttachmentOnSqliteTests(ITestOutputHelper output) : EmailAttachmentTests(output, StorageProvider.Sqlite);
+
+public sealed class EmailAttachmentOnPostgreSqlTests(ITestOutputHelper output) : EmailAttachmentTests(output, StorageProvider.PostgreSql);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using FirstLine.Bot.Storage;
 using FirstLine.Bot.Tests.Commands;
 using FirstLine.Bot.Tests.Support;
 using MimeKit;
@@ -13,7 +14,7 @@ namespace FirstLine.Bot.Tests.Email;
 /// Agents read the files of a customer's mail through the ticket REST API: the mail goes through Postfix and Dovecot,
 /// FirstLine polls it, and the API lists and serves what was stored — only ever as a download.
 /// </summary>
-public sealed class TicketAttachmentApiTests(ITestOutputHelper output) : MailServerTest(output)
+public abstract class TicketAttachmentApiTests(ITestOutputHelper output, StorageProvider provider) : MailServerTest(output, provider)
 {
     // Quotes, a CR/LF with a would-be header, umlauts and a path: what a hostile or sloppy mail program may send.
     private const string HostileName = "C:\\Temp\\Bericht \"Q3\"\r\nX-Injected: 1 Übersicht.pdf";
@@ -175,3 +176,7 @@ public sealed class TicketAttachmentApiTests(ITestOutputHelper output) : MailSer
         return bytes;
     }
 }
+
+public sealed class TicketAttachmentApiOnSqliteTests(ITestOutputHelper output) : TicketAttachmentApiTests(output, StorageProvider.Sqlite);
+
+public sealed class TicketAttachmentApiOnPostgreSqlTests(ITestOutputHelper output) : TicketAttachmentApiTests(output, StorageProvider.PostgreSql);
