@@ -21,11 +21,18 @@ public sealed class AutoReplyLimit(IOptions<AutoReplyLimitOptions> options, IDbC
         var since = time.GetUtcNow().AddHours(-1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        // An answered mail is a processed one without a reason; ignored, failed, limited and chat-ticket notes carry one.
-        var answered = await db.Set<EmailMessageRow>()
-            .CountAsync(m => m.Sender == sender && m.Outcome == EmailOutcome.Processed && m.Reason == null && m.HandledAt >= since, cancellationToken);
+        var answered = await AnsweredSince(db.Set<EmailMessageRow>(), sender, since).CountAsync(cancellationToken);
         return answered < limit
             ? null
             : $"automatic answer withheld: {sender} got {answered} automatic answers in the last hour (Email:AutoReplyLimit:PerSenderPerHour is {limit})";
     }
+
+    /// <summary>
+    /// The mails of <paramref name="sender"/> the bot answered since <paramref name="since"/>: a range of the
+    /// (Sender, HandledAt) index, so the count costs the same with ten or ten million handled mails.
+    /// </summary>
+    internal static IQueryable<EmailMessageRow> AnsweredSince(IQueryable<EmailMessageRow> messages, string sender, DateTimeOffset since) =>
+
+        // An answered mail is a processed one without a reason; ignored, failed, limited and chat-ticket notes carry one.
+        messages.Where(m => m.Sender == sender && m.HandledAt >= since && m.Outcome == EmailOutcome.Processed && m.Reason == null);
 }

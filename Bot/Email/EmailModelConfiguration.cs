@@ -28,6 +28,9 @@ internal static class EmailModelConfiguration
             e.Property(x => x.Subject).HasMaxLength(512);
             e.HasIndex(x => new { x.Mailbox, x.MessageKey }).IsUnique();
             e.HasIndex(x => x.MessageKey);
+
+            // The per-sender answer limit counts one sender's mails of the last hour for every mail (AutoReplyLimit).
+            e.HasIndex(x => new { x.Sender, x.HandledAt });
         });
         modelBuilder.Entity<EmailSentMessageRow>(e =>
         {

@@ -282,6 +282,8 @@ namespace FirstLine.Bot.Storage.Migrations
                     b.HasIndex("Mailbox", "MessageKey")
                         .IsUnique();
 
+                    b.HasIndex("Sender", "HandledAt");
+
                     b.ToTable("EmailMessages", (string)null);
                 });
 

@@ -295,6 +295,8 @@ namespace FirstLine.Bot.Storage.PostgreSql.Migrations
                     b.HasIndex("Mailbox", "MessageKey")
                         .IsUnique();
 
+                    b.HasIndex("Sender", "HandledAt");
+
                     b.ToTable("EmailMessages", (string)null);
                 });
 
