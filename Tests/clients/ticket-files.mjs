@@ -1,6 +1,7 @@
 // A customer's mails in the agent console, in headless Chromium, through the real UI only:
 //   an HTML-only mail with <script>, <img onerror>, a remote image, an iframe and a javascript: link, and a plain-text
-//   mail that types the same markup → the console shows both as readable text: no dialog fires, no element, script,
+//   mail that types the same markup and quotes an earlier answer → the console shows both as readable text (the quoted
+//   history only under "whole mail"): no dialog fires, no element, script,
 //   frame or javascript: link comes from them, no remote image is fetched;
 //   the HTML mail's files are listed (name, size, inline marker) → the PDF downloads with its bytes, the HTML file
 //   downloads too instead of opening (as application/octet-stream, attachment, nosniff) → a browser that is not signed
@@ -131,6 +132,15 @@ async function run(browser) {
 
   await openTicket(page, TEXT_TICKET);
   await assertShownAsText(page, 'plain-text mail with markup', ["<script>alert('xss-text')</script>", "<img src=x onerror=alert('xss-text-img')>", "[Anleitung](javascript:alert('xss-md'))"]);
+  const original = page.locator('[data-testid=original-mail]');
+  await original.locator('summary').click();
+  const quoted = "> Bitte senden Sie <b onmouseover=alert('xss-quote')>das Protokoll</b>.";
+  await original.locator('.text', { hasText: quoted }).waitFor();
+  await original.locator('b').count().then((bold) => { if (bold) throw new Error('the quoted <b> became an element'); });
+  await page.locator(`.transcript .entry.customer > .text`, { hasText: 'Am 30.11.2026' }).count().then((n) => {
+    if (n) throw new Error('the quoted history is in the conversation text, not only under the whole mail');
+  });
+  await assertShownAsText(page, 'whole mail with its quoted history', [quoted]);
 
   // German: the same list under its German labels.
   await page.goto(`${firstLineUrl()}/agent/language/de?returnUrl=${encodeURIComponent(`/agent/tickets/${HTML_TICKET}`)}`);

@@ -158,6 +158,9 @@ public sealed record ConsoleTexts
 
     public required string Attachments { get; init; }
 
+    /// <summary>Opens a mail's whole text, with the quoted history the conversation leaves out.</summary>
+    public required string OriginalMail { get; init; }
+
     /// <summary>Marks an image that was shown inside the mail rather than attached beside it.</summary>
     public required string InlineImage { get; init; }
 
@@ -280,6 +283,7 @@ public sealed record ConsoleTexts
         BackToQueue = "Queue",
         AuditTrail = "Audit trail",
         Attachments = "Files",
+        OriginalMail = "Whole mail with quoted history",
         InlineImage = "inline image",
         Download = "Download (saved, never opened here)",
         SignedInAs = "Signed in as",
@@ -379,6 +383,7 @@ public sealed record ConsoleTexts
         BackToQueue = "Queue",
         AuditTrail = "Änderungsprotokoll",
         Attachments = "Dateien",
+        OriginalMail = "Ganze E-Mail mit Verlauf",
         InlineImage = "eingebettetes Bild",
         Download = "Herunterladen (wird gespeichert, nie hier geöffnet)",
         SignedInAs = "Angemeldet als",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FirstLine.Bot.Tickets;
 using FirstLine.Channels.Schema;
 using FirstLine.Channels.Turns;
@@ -13,8 +14,14 @@ public enum TranscriptSpeaker
     InternalNote,
 }
 
-/// <summary>One line of the conversation as the agent sees it. <see cref="Text"/> is always shown as text.</summary>
-public sealed record TranscriptEntry(TranscriptSpeaker Speaker, string Author, string Text, DateTimeOffset At, IReadOnlyList<string> AttachmentNames);
+/// <summary>
+/// One line of the conversation as the agent sees it. <see cref="Text"/> is always shown as text, and so is
+/// <see cref="OriginalText"/>: a mail's whole text with the quoted history and signature the bot's text leaves out.
+/// </summary>
+public sealed record TranscriptEntry(TranscriptSpeaker Speaker, string Author, string Text, DateTimeOffset At, IReadOnlyList<string> AttachmentNames)
+{
+    public string? OriginalText { get; init; }
+}
 
 /// <summary>Puts a ticket's conversation (from the transcript store) and its internal notes in one timeline.</summary>
 public sealed class TicketTranscript(ITranscriptLogger transcripts)
@@ -54,6 +61,26 @@ public sealed class TicketTranscript(ITranscriptLogger transcripts)
         var speaker = SpeakerOf(activity);
         var author = activity.From?.Name ?? activity.From?.Id ?? speaker.ToString();
         var attachments = activity.Attachments?.Select(a => a.Name ?? a.ContentType ?? "attachment").ToList() ?? [];
-        return new TranscriptEntry(speaker, author, activity.Text ?? string.Empty, activity.Timestamp ?? DateTimeOffset.MinValue, attachments);
+        return new TranscriptEntry(speaker, author, activity.Text ?? string.Empty, activity.Timestamp ?? DateTimeOffset.MinValue, attachments)
+        {
+            OriginalText = OriginalOf(activity),
+        };
+    }
+
+    /// <summary>
+    /// A mail's whole text (<c>channelData.fullText</c>) when it says more than the new part; never its HTML, which
+    /// stays in the store unshown (see Channels/Email/README.md, "What an agent sees of a mail").
+    /// </summary>
+    private static string? OriginalOf(Activity activity)
+    {
+        if (activity.ChannelData is not JsonElement { ValueKind: JsonValueKind.Object } data
+            || !data.TryGetProperty("fullText", out var full)
+            || full.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var text = full.GetString()!.Trim();
+        return text.Length > 0 && text != (activity.Text ?? string.Empty).Trim() ? text : null;
     }
 }

@@ -12,7 +12,7 @@ namespace FirstLine.Bot.Tests.RealClients;
 /// <summary>
 /// Customers' mails as an agent meets them in the console, in Chromium (<c>Tests/clients/ticket-files.mjs</c>): the
 /// mails go through Postfix and Dovecot and FirstLine polls them; a mail's script, event handlers, javascript: link,
-/// frame and remote image do nothing while its words stay readable, and its files are listed and downloaded — each
+/// frame and remote image do nothing while its words stay readable (the whole mail with its quoted history too), and its files are listed and downloaded — each
 /// byte as it came — and only ever saved, never opened, and only by a signed-in agent.
 /// </summary>
 [Collection(RealClientsCollection.Name)]
@@ -38,7 +38,13 @@ public sealed partial class ConsoleMailFilesTests(ITestOutputHelper output) : IA
         </body></html>
         """;
 
-    private const string MarkupAsText = "Hier der Fehler: <script>alert('xss-text')</script> <img src=x onerror=alert('xss-text-img')> [Anleitung](javascript:alert('xss-md'))";
+    // The quoted history is cut from the conversation and shown, as text too, under "whole mail".
+    private const string MarkupAsText = """
+        Hier der Fehler: <script>alert('xss-text')</script> <img src=x onerror=alert('xss-text-img')> [Anleitung](javascript:alert('xss-md'))
+
+        Am 30.11.2026 um 09:12 schrieb Support:
+        > Bitte senden Sie <b onmouseover=alert('xss-quote')>das Protokoll</b>.
+        """;
 
     private readonly TestOutputLoggerProvider log = new();
     private readonly string password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
