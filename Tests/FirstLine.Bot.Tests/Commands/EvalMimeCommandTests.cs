@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FirstLine.Bot.Tests.Support;
 
 namespace FirstLine.Bot.Tests.Commands;
 
@@ -37,6 +38,33 @@ public sealed class EvalMimeCommandTests(MailTreeFixture tree) : IClassFixture<M
         Assert.Contains("failed (to the Failed folder): 3", run.Out, StringComparison.Ordinal);
         Assert.Contains("mbox/two.mbox#2\tTicket", run.Out, StringComparison.Ordinal);
         Assert.Contains("good/drucker.eml\tDuplicate", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mails_held_back_by_the_per_sender_reply_limit_are_counted_as_tickets_without_an_automatic_answer()
+    {
+        using var folder = new TemporaryDirectory("firstline-eval-mime-limit");
+        for (var i = 1; i <= 7; i++)
+        {
+            // Seven different requests of one customer within the hour: the default limit (5) answers five.
+            await File.WriteAllTextAsync(
+                Path.Combine(folder.Path, $"request-{i}.eml"),
+                $"From: Klara Kunde <klara@kunde.example>\nTo: support@example.test\nSubject: Anfrage {i}\nMessage-ID: <limit-{i}@kunde.example>\n"
+                + $"Date: Mon, 30 Nov 2026 09:0{i}:00 +0100\nContent-Type: text/plain; charset=utf-8\n\nDer Drucker Nummer {i} druckt nicht.\n");
+        }
+
+        var run = await CommandRun.RunAsync(["eval", "mime", "--dir", folder.Path, "--json"]);
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        using var json = JsonDocument.Parse(run.LastLine);
+        var report = json.RootElement;
+        Assert.Equal(7, report.GetProperty("tickets").GetInt32());
+        Assert.Equal(5, report.GetProperty("answers").GetInt32());
+        Assert.Equal(2, report.GetProperty("ticketsNotAnswered").GetInt32());
+        var reason = Assert.Single(report.GetProperty("ticketsNotAnsweredReasons").EnumerateObject());
+        Assert.StartsWith("automatic answer withheld: …@… got N automatic answers in the last hour", reason.Name, StringComparison.Ordinal);
+        Assert.Equal(2, reason.Value.GetInt32());
+        Assert.Contains("  of these on a ticket without an automatic answer: 2", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal enum MailOutcomeKind
 }
 
 /// <param name="Mail">file (and mbox part) name</param>
-/// <param name="Reason">why it failed or was not answered, or the exception</param>
+/// <param name="Reason">why it failed or was not answered (also a ticket mail that got no automatic answer), or the exception</param>
 /// <param name="Elapsed">time the pipeline took</param>
 internal sealed record MailOutcome(string Mail, MailOutcomeKind Kind, string? Reason, string? TicketNumber, TimeSpan Elapsed)
 {

@@ -93,7 +93,8 @@ internal sealed class MimeEvaluationHost : IAsyncDisposable
             null => new MailOutcome(mail.Name, MailOutcomeKind.Duplicate, "handled before in this run (same Message-ID or content)", null, elapsed),
             { Outcome: EmailOutcome.Failed } => new MailOutcome(mail.Name, MailOutcomeKind.Failed, row.Reason, null, elapsed),
             { Outcome: EmailOutcome.Ignored } => new MailOutcome(mail.Name, MailOutcomeKind.NotAnswered, row.Reason, row.TicketNumber, elapsed),
-            _ => new MailOutcome(mail.Name, MailOutcomeKind.Ticket, null, row.TicketNumber, elapsed),
+            // A ticket mail with a reason got no automatic answer (the per-sender limit, a reply to another channel's ticket).
+            _ => new MailOutcome(mail.Name, MailOutcomeKind.Ticket, row.Reason, row.TicketNumber, elapsed),
         };
     }
 

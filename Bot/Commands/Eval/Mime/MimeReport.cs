@@ -14,8 +14,13 @@ internal sealed partial record MimeReport(string Folder, int Files, IReadOnlyLis
     public IReadOnlyList<MailOutcome> Problems => [.. Mails.Where(m => m.IsProblem)];
 
     /// <summary>Reasons of one outcome with addresses, ids, quoted values and numbers masked, most frequent first.</summary>
-    public IReadOnlyList<(string Reason, int Count)> Reasons(MailOutcomeKind kind) =>
-        [.. Mails.Where(m => m.Kind == kind)
+    public IReadOnlyList<(string Reason, int Count)> Reasons(MailOutcomeKind kind) => Grouped(Mails.Where(m => m.Kind == kind));
+
+    /// <summary>Mails that went onto a ticket without an automatic answer (the per-sender limit …), reasons grouped.</summary>
+    public IReadOnlyList<(string Reason, int Count)> TicketsNotAnswered => Grouped(Mails.Where(m => m.Kind == MailOutcomeKind.Ticket && m.Reason is not null));
+
+    private static List<(string Reason, int Count)> Grouped(IEnumerable<MailOutcome> mails) =>
+        [.. mails
             .GroupBy(m => Generalize(m.Reason ?? string.Empty))
             .Select(g => (g.Key, g.Count()))
             .OrderByDescending(g => g.Item2)
@@ -28,8 +33,9 @@ internal sealed partial record MimeReport(string Folder, int Files, IReadOnlyLis
             $"# eval mime {Folder}: files={Files} mails={Mails.Count} in {Elapsed.TotalSeconds:F1} s (slowest: {slowest?.Mail ?? "-"} {slowest?.Elapsed.TotalSeconds ?? 0:F2} s)"));
         await output.WriteLineAsync(Invariant.Text(
             $"tickets: {Count(MailOutcomeKind.Ticket)} mails became tickets ({Tickets} distinct), {Answers} answers written to the outbox (not sent)"));
-        await WriteGroupAsync(output, "not answered (loop protection)", MailOutcomeKind.NotAnswered);
-        await WriteGroupAsync(output, "failed (to the Failed folder)", MailOutcomeKind.Failed);
+        await WriteGroupAsync(output, "  of these on a ticket without an automatic answer", TicketsNotAnswered);
+        await WriteGroupAsync(output, "not answered (loop protection)", Reasons(MailOutcomeKind.NotAnswered));
+        await WriteGroupAsync(output, "failed (to the Failed folder)", Reasons(MailOutcomeKind.Failed));
         await output.WriteLineAsync(Invariant.Text($"duplicates: {Count(MailOutcomeKind.Duplicate)} (Message-ID or content handled before in this run)"));
         await output.WriteLineAsync(Invariant.Text($"timed out: {Count(MailOutcomeKind.TimedOut)}, errors: {Count(MailOutcomeKind.Error)}"));
         foreach (var problem in Problems)
@@ -60,6 +66,8 @@ internal sealed partial record MimeReport(string Folder, int Files, IReadOnlyLis
                 duplicates = Count(MailOutcomeKind.Duplicate),
                 timedOut = Count(MailOutcomeKind.TimedOut),
                 errors = Count(MailOutcomeKind.Error),
+                ticketsNotAnswered = TicketsNotAnswered.Sum(r => r.Count),
+                ticketsNotAnsweredReasons = TicketsNotAnswered.ToDictionary(r => r.Reason, r => r.Count),
                 notAnsweredReasons = Reasons(MailOutcomeKind.NotAnswered).ToDictionary(r => r.Reason, r => r.Count),
                 failedReasons = Reasons(MailOutcomeKind.Failed).ToDictionary(r => r.Reason, r => r.Count),
                 problems = Problems.Select(p => new { mail = p.Mail, kind = p.Kind.ToString(), reason = p.Reason }),
@@ -76,10 +84,10 @@ internal sealed partial record MimeReport(string Folder, int Files, IReadOnlyLis
         return Number().Replace(masked, "N");
     }
 
-    private async Task WriteGroupAsync(TextWriter output, string title, MailOutcomeKind kind)
+    private static async Task WriteGroupAsync(TextWriter output, string title, IReadOnlyList<(string Reason, int Count)> reasons)
     {
-        await output.WriteLineAsync(Invariant.Text($"{title}: {Count(kind)}"));
-        foreach (var (reason, count) in Reasons(kind))
+        await output.WriteLineAsync(Invariant.Text($"{title}: {reasons.Sum(r => r.Count)}"));
+        foreach (var (reason, count) in reasons)
         {
             await output.WriteLineAsync(Invariant.Text($"  {count,4}  {reason}"));
         }
